@@ -1,0 +1,21 @@
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+} as const;
+
+export const handle: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    response.headers.set(name, value);
+  }
+  return response;
+};
+
+// Readers see a plain apology; the detail goes to the log only.
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+  if (status !== 404) console.error(`${event.request.method} ${event.url.pathname}:`, error);
+  return { message: status === 404 ? message : 'Something went wrong on our side. Please try again later.' };
+};

@@ -1,0 +1,28 @@
+/** The portal's settings, read once from the environment. */
+export interface PortalEnv {
+  port: number;
+  apiUrl: string;
+}
+
+type Source = Record<string, string | undefined>;
+
+// A pure function of its source so tests can hand it values (vitest has no $env).
+export function readEnv(source: Source): PortalEnv {
+  const port = Number(source.PORT ?? '3000');
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 1 to 65535, not "${source.PORT}"`);
+  }
+  const apiUrl = (source.API_URL ?? 'http://127.0.0.1:3001').trim();
+  let parsed: URL;
+  try {
+    parsed = new URL(apiUrl);
+  } catch {
+    throw new Error(`API_URL must be a web address, not "${apiUrl}"`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new Error(`API_URL must start with http:// or https://, not "${apiUrl}"`);
+  }
+  return { port, apiUrl: apiUrl.replace(/\/+$/, '') };
+}
+
+export const env: PortalEnv = readEnv(process.env);

@@ -1,0 +1,13 @@
+import { error } from '@sveltejs/kit';
+import { api, pageFailure } from '$lib/server/api';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+  try {
+    return { councils: await api.council.list.query() };
+  } catch (cause) {
+    const failure = pageFailure(cause);
+    // An empty list is not "not found": anything failing here is the API's problem.
+    error(failure.status === 404 ? 502 : failure.status, failure.message);
+  }
+};

@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+const schema = z.object({
+  API_PORT: port(3001),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DIR: z.string().min(1).optional(),
+});
+
+export interface ServerEnv {
+  port: number;
+  host: string;
+  /** A postgres:// URL, or the path of the SQLite file. */
+  databaseUrl: string;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  seedDirectory: string | undefined;
+}
+
+/** The one place the server reads its environment; a bad value stops start-up with a clear message. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n  ');
+    throw new Error(`The server's environment is not valid:\n  ${problems}`);
+  }
+  const env = parsed.data;
+  return {
+    port: env.API_PORT,
+    host: env.API_HOST,
+    databaseUrl: env.DATABASE_URL ?? resolve('data', 'pledgekeeper.sqlite'),
+    logLevel: env.LOG_LEVEL,
+    seedDirectory: env.SEED_DIR,
+  };
+}

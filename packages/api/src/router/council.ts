@@ -1,0 +1,31 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { listPublishedCouncils } from '@pledgekeeper/db';
+import { LOCAL_OFFER_AREAS, PRINCIPLES, councilPage, councilSummary } from '@pledgekeeper/domain';
+import { councilProcedure, publicProcedure, router } from '../trpc.js';
+
+export const councilRouter = router({
+  /** Every council with a published page, in name order. */
+  list: publicProcedure.output(z.array(councilSummary)).query(({ ctx }) => listPublishedCouncils(ctx.db)),
+
+  /** A council's whole public page in one call: its published content and the reference data. */
+  page: councilProcedure.output(councilPage).query(async ({ ctx }) => {
+    const published = await ctx.council.publishedPage();
+    if (!published) {
+      throw new TRPCError({
+        code: 'NOT_FOUND',
+        message: `${ctx.council.council.name} has not published its corporate parenting page yet`,
+      });
+    }
+    const { edition, content } = published;
+    return {
+      council: ctx.council.council,
+      ...content,
+      pledge: content.pledge
+        ? { ...content.pledge, version: edition.version, status: edition.status, publishedAt: edition.publishedAt }
+        : null,
+      principles: [...PRINCIPLES],
+      localOfferAreas: [...LOCAL_OFFER_AREAS],
+    };
+  }),
+});

@@ -1,0 +1,27 @@
+import type { Council, FeedbackInput } from '@pledgekeeper/domain';
+import type { Database } from './connection.js';
+import { type EditionContent, type EditionRef, findPublishedEdition, readEdition } from './repositories/editions.js';
+import { insertFeedback, listFeedback } from './repositories/feedback.js';
+
+export interface PublishedPage {
+  edition: EditionRef;
+  content: EditionContent;
+}
+
+/**
+ * The repositories of one council, already bound to it. The API hands these to procedures so
+ * that no query can be written without the tenant.
+ */
+export function councilScope(db: Database, councilId: string, council: Council) {
+  return {
+    council,
+    async publishedPage(): Promise<PublishedPage | null> {
+      const edition = await findPublishedEdition(db, councilId);
+      return edition ? { edition, content: await readEdition(db, councilId, edition.id) } : null;
+    },
+    submitFeedback: (input: Omit<FeedbackInput, 'council'>, now = new Date()) => insertFeedback(db, councilId, input, now),
+    listFeedback: () => listFeedback(db, councilId),
+  };
+}
+
+export type CouncilScope = ReturnType<typeof councilScope>;

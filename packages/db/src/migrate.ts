@@ -1,0 +1,41 @@
+import { type Migration, Migrator } from 'kysely';
+import { LOCAL_OFFER_AREAS, PRINCIPLES } from '@pledgekeeper/domain/reference';
+import type { Database } from './connection.js';
+import * as initial from './migrations/2026-11-25T14-00-initial.js';
+
+// Listed here rather than read from a folder, so the compiled package needs no file lookups.
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-25T14-00-initial': initial,
+};
+
+/** Brings the schema to the newest migration, then the statutory reference data up to date. */
+export async function migrateToLatest(db: Database): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+  }
+  await syncReferenceData(db);
+}
+
+async function syncReferenceData(db: Database): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const [position, principle] of PRINCIPLES.entries()) {
+      const row = { short_name: principle.shortName, plain_words: principle.plainWords, position };
+      await trx
+        .insertInto('principles')
+        .values({ code: principle.code, ...row })
+        .onConflict((conflict) => conflict.column('code').doUpdateSet(row))
+        .execute();
+    }
+    for (const [position, area] of LOCAL_OFFER_AREAS.entries()) {
+      const row = { name: area.name, position };
+      await trx
+        .insertInto('local_offer_areas')
+        .values({ code: area.code, ...row })
+        .onConflict((conflict) => conflict.column('code').doUpdateSet(row))
+        .execute();
+    }
+  });
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { Council, CouncilKind, CouncilSummary, Nation } from '@pledgekeeper/domain';
+import type { Database } from '../connection.js';
+import type { CouncilTable } from '../schema.js';
+
+export interface StoredCouncil {
+  id: string;
+  council: Council;
+}
+
+const toCouncil = (row: Pick<CouncilTable, 'slug' | 'name' | 'kind' | 'nation'>): Council => ({
+  slug: row.slug,
+  name: row.name,
+  kind: row.kind as CouncilKind,
+  nation: row.nation as Nation,
+});
+
+export async function findCouncilBySlug(db: Database, slug: string): Promise<StoredCouncil | null> {
+  const row = await db
+    .selectFrom('councils')
+    .select(['id', 'slug', 'name', 'kind', 'nation'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return row ? { id: row.id, council: toCouncil(row) } : null;
+}
+
+export async function insertCouncil(db: Database, council: Council, now: Date): Promise<StoredCouncil> {
+  const id = randomUUID();
+  await db
+    .insertInto('councils')
+    .values({ id, ...council, created_at: now.toISOString() })
+    .execute();
+  return { id, council };
+}
+
+/** Councils with a published page, in name order, with the size of their published pledge. */
+export async function listPublishedCouncils(db: Database): Promise<CouncilSummary[]> {
+  const rows = await db
+    .selectFrom('councils')
+    .innerJoin('editions', 'editions.council_id', 'councils.id')
+    .leftJoin('pledges', (join) =>
+      join.onRef('pledges.edition_id', '=', 'editions.id').onRef('pledges.council_id', '=', 'councils.id'),
+    )
+    .select((eb) => [
+      'councils.slug',
+      'councils.name',
+      'councils.kind',
+      'councils.nation',
+      'editions.version',
+      'pledges.title as pledge_title',
+      eb
+        .selectFrom('promises')
+        .whereRef('promises.edition_id', '=', 'editions.id')
+        .whereRef('promises.council_id', '=', 'councils.id')
+        .select((count) => count.fn.countAll<number | string>().as('n'))
+        .as('promise_count'),
+      eb
+        .selectFrom('themes')
+        .whereRef('themes.edition_id', '=', 'editions.id')
+        .whereRef('themes.council_id', '=', 'councils.id')
+        .select((count) => count.fn.countAll<number | string>().as('n'))
+        .as('theme_count'),
+    ])
+    .where('editions.status', '=', 'published')
+    .where(({ eb, selectFrom }) =>
+      eb(
+        'editions.version',
+        '=',
+        selectFrom('editions as newest')
+          .whereRef('newest.council_id', '=', 'councils.id')
+          .where('newest.status', '=', 'published')
+          .select((max) => max.fn.max('newest.version').as('v')),
+      ),
+    )
+    .orderBy('councils.name')
+    .execute();
+  return rows.map((row) => ({
+    ...toCouncil(row),
+    pledgeTitle: row.pledge_title ?? null,
+    promiseCount: Number(row.promise_count ?? 0),
+    themeCount: Number(row.theme_count ?? 0),
+  }));
+}

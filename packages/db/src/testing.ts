@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Database, type DialectName, createDatabase } from './connection.js';
+import { migrateToLatest } from './migrate.js';
+import { readSeedDirectory, seedCouncils } from './seed.js';
+
+/**
+ * The databases every db-touching test runs against: SQLite always, PostgreSQL whenever
+ * TEST_POSTGRES_URL names a server whose `postgres` role may create databases.
+ */
+export function dialectsUnderTest(): DialectName[] {
+  return process.env.TEST_POSTGRES_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+export interface TestDatabase {
+  db: Database;
+  dialect: DialectName;
+  /** The URL the database was opened with, for starting a server on it. */
+  url: string;
+  destroy(): Promise<void>;
+}
+
+/**
+ * A fresh, empty, migrated database of its own: a SQLite file in memory, or a new PostgreSQL
+ * database that `destroy` drops. With `seed`, both seed councils are loaded.
+ */
+export async function openTestDatabase(
+  dialect: DialectName,
+  options: { seed?: boolean; sqlitePath?: string } = {},
+): Promise<TestDatabase> {
+  let url: string;
+  let dropDatabase = async () => {};
+  if (dialect === 'postgres') {
+    const adminUrl = process.env.TEST_POSTGRES_URL;
+    if (!adminUrl) throw new Error('TEST_POSTGRES_URL is not set');
+    const name = `pledgekeeper_test_${randomBytes(6).toString('hex')}`;
+    await withAdmin(adminUrl, (client) => client.query(`create database ${name}`));
+    const target = new URL(adminUrl);
+    target.pathname = `/${name}`;
+    url = target.toString();
+    dropDatabase = () => withAdmin(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
+  } else {
+    url = options.sqlitePath ?? ':memory:';
+  }
+  const { db } = createDatabase(url, { poolSize: 4 });
+  await migrateToLatest(db);
+  if (options.seed) await seedCouncils(db, await readSeedDirectory());
+  return {
+    db,
+    dialect,
+    url,
+    async destroy() {
+      await db.destroy();
+      await dropDatabase();
+    },
+  };
+}
+
+async function withAdmin(url: string, work: (client: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}

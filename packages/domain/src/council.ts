@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { emailAddress, httpUrl, phoneNumber, plainText } from './text.js';
+
+/**
+ * Words a council slug may not take, because the portal or the API uses them as routes,
+ * or may do so (workspace, comparison, open data, static files).
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'about', 'accessibility', 'account', 'admin', 'api', 'app', 'assets', 'auth', 'compare',
+  'contact', 'cookies', 'data', 'docs', 'download', 'downloads', 'favicon', 'health', 'help',
+  'invite', 'invitations', 'login', 'logout', 'manage', 'new', 'privacy', 'robots', 'search',
+  'settings', 'sign-in', 'sign-out', 'sitemap', 'static', 'trpc', 'workspace',
+]);
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const councilSlug = z
+  .string({ error: 'A council slug must be text' })
+  .trim()
+  .min(2, 'A council slug must be at least 2 characters')
+  .max(63, 'A council slug must be at most 63 characters')
+  .regex(SLUG_PATTERN, 'A council slug may use only lower-case letters, digits and single hyphens between them')
+  .refine((slug) => !RESERVED_SLUGS.has(slug), {
+    error: (issue) => `"${String(issue.input)}" is reserved for the platform and cannot be a council slug`,
+  });
+export type CouncilSlug = z.infer<typeof councilSlug>;
+
+export const COUNCIL_KINDS = [
+  'county',
+  'unitary',
+  'district',
+  'metropolitan-borough',
+  'london-borough',
+  'combined-authority',
+  'other-public-body',
+] as const;
+export const councilKind = z.enum(COUNCIL_KINDS);
+export type CouncilKind = z.infer<typeof councilKind>;
+
+export const NATIONS = ['england', 'scotland', 'wales', 'northern-ireland'] as const;
+export const nation = z.enum(NATIONS);
+export type Nation = z.infer<typeof nation>;
+
+/** A team people can write to, email or call. Every part is optional but one must be given. */
+export const contact = z
+  .object({
+    team: plainText(200),
+    addressLines: z.array(plainText(120)).max(8).default([]),
+    postcode: plainText(10).nullable().default(null),
+    email: emailAddress.nullable().default(null),
+    phone: phoneNumber.nullable().default(null),
+    website: httpUrl.nullable().default(null),
+  })
+  .refine(
+    (value) => value.addressLines.length > 0 || value.email || value.phone || value.website,
+    'A contact needs at least one way to reach it: an address, an email, a phone number or a website',
+  );
+export type Contact = z.infer<typeof contact>;
+
+/** The tenant. Not always a council: the 2026 Act made other public bodies corporate parents too. */
+export const council = z.object({
+  slug: councilSlug,
+  name: plainText(200),
+  kind: councilKind,
+  nation,
+});
+export type Council = z.infer<typeof council>;
