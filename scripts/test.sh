@@ -98,10 +98,10 @@ else
 fi
 
 rm -rf apps/*/.test-results packages/*/.test-results
-# --continue: one failing package must not hide the results of the others.
-pk_log "pnpm test --continue"
+# The root test script passes --continue: one failing package must not hide the others.
+pk_log "pnpm test"
 set +e
-pnpm test --continue
+pnpm test
 test_status=$?
 set -e
 stop_postgres

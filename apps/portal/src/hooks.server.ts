@@ -1,8 +1,12 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
+// Read at start-up, so a bad PORT or API_URL stops the server at once, not on a first request.
+import '$lib/server/env';
 
+// Not 'no-referrer': under it browsers send `Origin: null` with form posts, and SvelteKit's
+// CSRF check then refuses the feedback form. 'same-origin' still tells other sites nothing.
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
+  'Referrer-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
 } as const;
 

@@ -8,6 +8,8 @@ export interface CouncilTable {
   name: string;
   kind: string;
   nation: string;
+  /** JSON of the domain's Contact, or null. */
+  contact: string | null;
   created_at: string;
 }
 

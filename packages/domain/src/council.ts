@@ -63,5 +63,7 @@ export const council = z.object({
   name: plainText(200),
   kind: councilKind,
   nation,
+  /** How the platform reaches the council itself; the page's public contacts are separate. */
+  contact: contact.nullable().default(null),
 });
 export type Council = z.infer<typeof council>;

@@ -1,7 +1,6 @@
 import {
   corporateParentGroup,
   type Audience,
-  type Board,
   type BoardMemberKind,
   type CorporateParent,
   type CouncilKind,
@@ -48,12 +47,6 @@ export const audiencesInWords = (audiences: readonly Audience[]): string =>
 export const membershipInWords = (membership: readonly BoardMemberKind[]): string =>
   capitalise(inWords(membership.map((kind) => MEMBER_LABELS[kind])));
 
-/** The council's own description, unless its purpose already says the same words. */
-export const membershipTextToShow = (board: Pick<Board, 'purpose' | 'membershipText'>): string | null =>
-  board.membershipText && !board.purpose.some((paragraph) => paragraph.includes(board.membershipText!))
-    ? board.membershipText
-    : null;
-
 /** "Pledge 3" where the council numbers its promises, otherwise the promise's own words. */
 export const promiseLabel = (promise: Pick<Promise, 'number' | 'text'>): string =>
   promise.number === null ? promise.text : `Pledge ${promise.number}`;
@@ -73,6 +66,8 @@ export const telHref = (phone: string): string => `tel:${phone.replace(/\s+/g, '
 
 export const promiseCountInWords = (count: number): string =>
   count === 1 ? '1 promise' : `${count} promises`;
+
+export const themeCountInWords = (count: number): string => (count === 1 ? '1 theme' : `${count} themes`);
 
 /** Only web addresses become links; anything else is shown as text. */
 export function webHref(url: string | null): string | null {

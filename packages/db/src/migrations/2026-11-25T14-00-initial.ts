@@ -25,6 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('nation', 'text', (c) => c.notNull())
+    .addColumn('contact', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Council, CouncilKind, CouncilSummary, Nation } from '@pledgekeeper/domain';
+import type { Contact, Council, CouncilKind, CouncilSummary, Nation } from '@pledgekeeper/domain';
 import type { Database } from '../connection.js';
+import { fromJson, toJson } from '../json.js';
 import type { CouncilTable } from '../schema.js';
 
 export interface StoredCouncil {
@@ -8,17 +9,18 @@ export interface StoredCouncil {
   council: Council;
 }
 
-const toCouncil = (row: Pick<CouncilTable, 'slug' | 'name' | 'kind' | 'nation'>): Council => ({
+const toCouncil = (row: Pick<CouncilTable, 'slug' | 'name' | 'kind' | 'nation' | 'contact'>): Council => ({
   slug: row.slug,
   name: row.name,
   kind: row.kind as CouncilKind,
   nation: row.nation as Nation,
+  contact: row.contact === null ? null : fromJson<Contact>(row.contact),
 });
 
 export async function findCouncilBySlug(db: Database, slug: string): Promise<StoredCouncil | null> {
   const row = await db
     .selectFrom('councils')
-    .select(['id', 'slug', 'name', 'kind', 'nation'])
+    .select(['id', 'slug', 'name', 'kind', 'nation', 'contact'])
     .where('slug', '=', slug)
     .executeTakeFirst();
   return row ? { id: row.id, council: toCouncil(row) } : null;
@@ -28,7 +30,15 @@ export async function insertCouncil(db: Database, council: Council, now: Date): 
   const id = randomUUID();
   await db
     .insertInto('councils')
-    .values({ id, ...council, created_at: now.toISOString() })
+    .values({
+      id,
+      slug: council.slug,
+      name: council.name,
+      kind: council.kind,
+      nation: council.nation,
+      contact: council.contact ? toJson(council.contact) : null,
+      created_at: now.toISOString(),
+    })
     .execute();
   return { id, council };
 }
@@ -46,7 +56,7 @@ export async function listPublishedCouncils(db: Database): Promise<CouncilSummar
       'councils.name',
       'councils.kind',
       'councils.nation',
-      'editions.version',
+      'councils.contact',
       'pledges.title as pledge_title',
       eb
         .selectFrom('promises')

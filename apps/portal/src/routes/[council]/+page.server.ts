@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ params }) => {
   }
 };
 
-export const actions: Actions = {
+export const actions = {
   feedback: async ({ request, params }) => {
     const values = readFeedbackForm(await request.formData());
     // Checked here with the API's own schema, so a reader's mistakes cost no round trip.
@@ -45,4 +45,4 @@ export const actions: Actions = {
     }
     return { sent: true as const };
   },
-};
+} satisfies Actions;

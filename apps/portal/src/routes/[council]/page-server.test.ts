@@ -1,0 +1,85 @@
+import { isActionFailure, isHttpError } from '@sveltejs/kit';
+import { TRPCClientError } from '@trpc/client';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const { query, mutate } = vi.hoisted(() => ({ query: vi.fn(), mutate: vi.fn() }));
+vi.mock('$lib/server/api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('$lib/server/api')>()),
+  api: { council: { page: { query } }, feedback: { submit: { mutate } } },
+}));
+
+const { actions, load } = await import('./+page.server');
+
+const answered = (code: string, data: Record<string, unknown> = {}) =>
+  new TRPCClientError<never>(code, { result: { error: { message: code, code: -32000, data: { code, ...data } } } as never });
+const down = () => TRPCClientError.from(new TypeError('fetch failed'));
+
+// Only the parts of a request event these functions read.
+const event = (council: string, fields: Record<string, string> = {}) => {
+  const body = new URLSearchParams(fields);
+  const request = new Request(`http://portal.test/${council}?/feedback`, { method: 'POST', body });
+  return { params: { council }, request } as never;
+};
+const thrown = async (run: () => unknown) => {
+  try {
+    await run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected it to throw');
+};
+
+beforeEach(() => {
+  query.mockReset();
+  mutate.mockReset();
+});
+
+describe('load', () => {
+  it('turns NOT_FOUND into a 404 and an unreachable API into a 503', async () => {
+    query.mockRejectedValueOnce(answered('NOT_FOUND'));
+    expect(await thrown(() => load(event('nowhere')))).toMatchObject({ status: 404 });
+    query.mockRejectedValueOnce(down());
+    const failure = await thrown(() => load(event('somerset')));
+    expect(isHttpError(failure, 503)).toBe(true);
+  });
+});
+
+describe('the feedback action', () => {
+  it('sends a valid answer to the API for this council’s page', async () => {
+    mutate.mockResolvedValueOnce({ received: true });
+    const result = await actions.feedback(event('somerset', { helpful: 'no', comment: '  Hard to find  ' }));
+    expect(result).toEqual({ sent: true });
+    expect(mutate).toHaveBeenCalledWith({ council: 'somerset', page: '/somerset', helpful: false, comment: 'Hard to find' });
+  });
+
+  it('refuses an incomplete answer without calling the API, keeping what was typed', async () => {
+    const result = await actions.feedback(event('somerset', { comment: 'Typed text' }));
+    expect(isActionFailure(result)).toBe(true);
+    expect(result).toMatchObject({
+      status: 400,
+      data: { values: { helpful: null, comment: 'Typed text' }, errors: { helpful: expect.any(String) } },
+    });
+    expect(mutate).not.toHaveBeenCalled();
+  });
+
+  it('shows the API’s own validation messages, and a plain apology when it is down', async () => {
+    mutate.mockRejectedValueOnce(
+      answered('BAD_REQUEST', { zodError: { formErrors: [], fieldErrors: { comment: ['Not allowed'] } } }),
+    );
+    expect(await actions.feedback(event('somerset', { helpful: 'yes', comment: 'x' }))).toMatchObject({
+      status: 400,
+      data: { errors: { comment: 'Not allowed' } },
+    });
+    mutate.mockRejectedValueOnce(down());
+    expect(await actions.feedback(event('somerset', { helpful: 'yes' }))).toMatchObject({
+      status: 503,
+      data: { errors: { form: expect.stringContaining('try again') } },
+    });
+  });
+
+  it('answers 404 for a council that does not exist', async () => {
+    mutate.mockRejectedValueOnce(answered('NOT_FOUND'));
+    expect(await thrown(() => actions.feedback(event('nowhere', { helpful: 'yes' })))).toMatchObject({ status: 404 });
+    expect(await thrown(() => actions.feedback(event('Not A Slug', { helpful: 'yes' })))).toMatchObject({ status: 404 });
+  });
+});
