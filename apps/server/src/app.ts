@@ -17,6 +17,16 @@ const SECURITY_HEADERS = {
   'cross-origin-resource-policy': 'same-site',
 } as const;
 
+export const CLIENT_HEADER = 'x-pledgekeeper-client';
+
+const headerValue = (value: string | string[] | undefined): string | undefined =>
+  (Array.isArray(value) ? value[0] : value)?.slice(0, 100) || undefined;
+
+const bearerToken = (authorization: string | undefined): string | null => {
+  const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? '');
+  return match?.[1] ?? null;
+};
+
 /** The HTTP server around the API, without listening: tests inject requests or listen on port 0. */
 export function buildServer({ db, logger = false }: ServerOptions): FastifyInstance {
   const app = fastify({ logger, routerOptions: { maxParamLength: 200 }, bodyLimit: 1_048_576 });
@@ -33,7 +43,13 @@ export function buildServer({ db, logger = false }: ServerOptions): FastifyInsta
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: () => createContext({ db }),
+      createContext: ({ req }) =>
+        createContext({
+          db,
+          sessionToken: bearerToken(req.headers.authorization),
+          // The portal calls the API for its readers and names each reader's address in this header.
+          client: headerValue(req.headers[CLIENT_HEADER]) ?? req.ip,
+        }),
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
       },

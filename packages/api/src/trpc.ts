@@ -1,17 +1,42 @@
 import { TRPCError, initTRPC } from '@trpc/server';
 import { z } from 'zod';
-import { type Database, councilScope, findCouncilBySlug } from '@pledgekeeper/db';
+import { type Database, type StoredUser, councilScope, findCouncilBySlug, findSessionUser } from '@pledgekeeper/db';
 import { councilSlug } from '@pledgekeeper/domain';
 
 /** What every procedure may use. Built without an HTTP request, so tests call procedures directly. */
 export interface Context {
   db: Database;
   now: () => Date;
+  /** The session token the portal forwarded for the signed-in person, if any. */
+  sessionToken: string | null;
+  /** Who is asking, for rate limiting: the reader's address as the portal passed it on. */
+  client: string;
 }
 
-export const createContext = (options: { db: Database; now?: () => Date }): Context => ({
+export const createContext = (options: {
+  db: Database;
+  now?: () => Date;
+  sessionToken?: string | null;
+  client?: string;
+}): Context => ({
   db: options.db,
   now: options.now ?? (() => new Date()),
+  sessionToken: options.sessionToken ?? null,
+  client: options.client ?? 'unknown',
+});
+
+/** The signed-in person as procedures see them: never the password hash. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  isPlatformAdmin: boolean;
+}
+const toSessionUser = (user: StoredUser): SessionUser => ({
+  id: user.id,
+  email: user.email,
+  displayName: user.displayName,
+  isPlatformAdmin: user.isPlatformAdmin,
 });
 
 /** A readable one-line account of what was wrong with the input. */
@@ -44,14 +69,31 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** For platform-wide, published-only data. */
-export const publicProcedure = t.procedure;
+/** For platform-wide, published-only data; knows who is signed in, if anyone. */
+export const publicProcedure = t.procedure.use(async ({ ctx, next }) => {
+  const user = ctx.sessionToken ? await findSessionUser(ctx.db, ctx.sessionToken, ctx.now()) : null;
+  return next({ ctx: { user: user ? toSessionUser(user) : null } });
+});
+
+const SIGN_IN_FIRST = 'Sign in to do this';
+
+/** Anyone signed in. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: SIGN_IN_FIRST });
+  return next({ ctx: { user: ctx.user } });
+});
+
+/** Platform admins only: onboarding councils. Gives no access to any council's content. */
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (!ctx.user.isPlatformAdmin) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only a platform admin can do this' });
+  return next();
+});
 
 /**
  * The tenancy boundary. Resolves the council named in the input once; procedures get that
  * council's repositories and lose direct access to the database, so no query can miss the tenant.
  */
-export const councilProcedure = t.procedure
+export const councilProcedure = publicProcedure
   .input(z.object({ council: councilSlug }))
   .use(async ({ ctx, input, next }) => {
     const found = await findCouncilBySlug(ctx.db, input.council);
@@ -60,3 +102,21 @@ export const councilProcedure = t.procedure
     }
     return next({ ctx: { db: undefined as never, council: councilScope(ctx.db, found.id, found.council) } });
   });
+
+/** People with a role in the council named in the input: its editors and publishers. */
+export const memberProcedure = councilProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: SIGN_IN_FIRST });
+  const role = await ctx.council.roleOf(ctx.user.id);
+  if (!role) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: `You do not have a role in ${ctx.council.council.name}` });
+  }
+  return next({ ctx: { user: ctx.user, role } });
+});
+
+/** The council's publishers: review, publish, manage people, read the audit log. */
+export const publisherProcedure = memberProcedure.use(({ ctx, next }) => {
+  if (ctx.role !== 'publisher') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: `Only a publisher of ${ctx.council.council.name} can do this` });
+  }
+  return next();
+});

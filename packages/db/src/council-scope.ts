@@ -1,7 +1,9 @@
 import type { Council, FeedbackInput } from '@pledgekeeper/domain';
 import type { Database } from './connection.js';
 import { type EditionContent, type EditionRef, findPublishedEdition, readEdition } from './repositories/editions.js';
+import { type AuditRecord, listAudit, recordAudit } from './repositories/audit.js';
 import { insertFeedback, listFeedback } from './repositories/feedback.js';
+import { findRole } from './repositories/users.js';
 
 export interface PublishedPage {
   edition: EditionRef;
@@ -21,6 +23,9 @@ export function councilScope(db: Database, councilId: string, council: Council) 
     },
     submitFeedback: (input: Omit<FeedbackInput, 'council'>, now = new Date()) => insertFeedback(db, councilId, input, now),
     listFeedback: () => listFeedback(db, councilId),
+    roleOf: (userId: string) => findRole(db, councilId, userId),
+    audit: (record: Omit<AuditRecord, 'councilId'>, now = new Date()) => recordAudit(db, { ...record, councilId }, now),
+    auditLog: () => listAudit(db, councilId),
   };
 }
 

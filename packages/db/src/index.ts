@@ -5,3 +5,6 @@ export { findCouncilBySlug, insertCouncil, listPublishedCouncils, type StoredCou
 export { findPublishedEdition, insertEdition, readEdition, type EditionContent, type EditionRef } from './repositories/editions.js';
 export { insertFeedback, listFeedback } from './repositories/feedback.js';
 export type { DatabaseSchema } from './schema.js';
+export { findUserByEmail, findUserById, insertUser, updatePasswordHash, listMemberships, findRole, setRole, type StoredUser } from './repositories/users.js';
+export { createSession, deleteSession, findSessionUser, hashToken, newToken, SESSION_IDLE_MS, SESSION_MAX_MS } from './repositories/sessions.js';
+export { recordAudit, listAudit, type AuditRecord } from './repositories/audit.js';

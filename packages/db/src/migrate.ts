@@ -2,10 +2,12 @@ import { type Migration, Migrator } from 'kysely';
 import { LOCAL_OFFER_AREAS, PRINCIPLES } from '@pledgekeeper/domain/reference';
 import type { Database } from './connection.js';
 import * as initial from './migrations/2026-11-25T14-00-initial.js';
+import * as accounts from './migrations/2026-11-25T15-00-accounts.js';
 
 // Listed here rather than read from a folder, so the compiled package needs no file lookups.
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T14-00-initial': initial,
+  '2026-11-25T15-00-accounts': accounts,
 };
 
 /** Brings the schema to the newest migration, then the statutory reference data up to date. */

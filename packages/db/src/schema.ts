@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Kysely table types. Ids are text (UUIDs made by the app), lists of plain strings are JSON text,
  * booleans are 0/1 integers and times are ISO-8601 text, so SQLite and PostgreSQL share one code path.
@@ -34,6 +36,18 @@ export interface EditionTable {
   status: string;
   created_at: string;
   published_at: string | null;
+  /** JSON of the edition's whole content: the draft being edited, or a published snapshot. */
+  content: string | null;
+  /** JSON map of section name to revision number, for optimistic concurrency. */
+  section_revisions: string | null;
+  /** Bumped by every write to the edition row: a compare-and-swap guard. */
+  lock_version: Generated<number>;
+  created_by: string | null;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  published_by: string | null;
+  review_comment: string | null;
+  reviewed_at: string | null;
 }
 
 export interface StatementTable {
@@ -171,7 +185,72 @@ export interface FeedbackTable {
   created_at: string;
 }
 
+export interface UserTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  is_platform_admin: number;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface MembershipTable {
+  user_id: string;
+  council_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  /** SHA-256 of the token: a stolen database holds no usable session. */
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface InvitationTable {
+  id: string;
+  council_id: string;
+  email: string;
+  role: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SignInAttemptTable {
+  id: string;
+  email: string;
+  client: string;
+  succeeded: number;
+  at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  council_id: string | null;
+  actor_user_id: string | null;
+  actor_email: string | null;
+  action: string;
+  summary: string;
+  detail: string;
+  at: string;
+}
+
 export interface DatabaseSchema {
+  users: UserTable;
+  memberships: MembershipTable;
+  sessions: SessionTable;
+  invitations: InvitationTable;
+  sign_in_attempts: SignInAttemptTable;
+  audit_log: AuditLogTable;
   councils: CouncilTable;
   principles: PrincipleTable;
   local_offer_areas: LocalOfferAreaTable;

@@ -8,3 +8,4 @@ export * from './involvement.js';
 export * from './feedback.js';
 export * from './page.js';
 export * from './rules.js';
+export * from './account.js';

@@ -44,16 +44,36 @@ export async function insertEdition(
   db: Database,
   councilId: string,
   content: EditionContent,
-  edition: { version: number; status: PledgeStatus; now: Date },
+  edition: { version: number; status: PledgeStatus; now: Date; createdBy?: string | null },
 ): Promise<EditionRef> {
   const id = randomUUID();
   const at = edition.now.toISOString();
   const publishedAt = edition.status === 'published' ? at : null;
-  const owned = { edition_id: id, council_id: councilId };
   await db
     .insertInto('editions')
-    .values({ id, council_id: councilId, version: edition.version, status: edition.status, created_at: at, published_at: publishedAt })
+    .values({
+      id,
+      council_id: councilId,
+      version: edition.version,
+      status: edition.status,
+      created_at: at,
+      published_at: publishedAt,
+      reviewed_at: publishedAt,
+      created_by: edition.createdBy ?? null,
+      published_by: edition.status === 'published' ? (edition.createdBy ?? null) : null,
+      content: toJson(content),
+    })
     .execute();
+  await insertEditionRows(db, councilId, id, content);
+  return { id, version: edition.version, status: edition.status, publishedAt };
+}
+
+/**
+ * Writes an edition's content into the content tables, which the public pages and comparisons
+ * read. Done once, when an edition is published (or seeded as published).
+ */
+export async function insertEditionRows(db: Database, councilId: string, id: string, content: EditionContent): Promise<void> {
+  const owned = { edition_id: id, council_id: councilId };
 
   const { statement } = content;
   await db
@@ -137,7 +157,6 @@ export async function insertEdition(
       )
       .execute();
   }
-  return { id, version: edition.version, status: edition.status, publishedAt };
 }
 
 async function insertPledge(db: Database, councilId: string, editionId: string, pledge: PledgeContent): Promise<void> {
