@@ -1,6 +1,8 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 // Read at start-up, so a bad PORT or API_URL stops the server at once, not on a first request.
 import '$lib/server/env';
+import { createApi } from '$lib/server/api';
+import { SESSION_COOKIE, isPrivatePath } from '$lib/server/session';
 
 // Not 'no-referrer': under it browsers send `Origin: null` with form posts, and SvelteKit's
 // CSRF check then refuses the feedback form. 'same-origin' still tells other sites nothing.
@@ -11,9 +13,16 @@ const SECURITY_HEADERS = {
 } as const;
 
 export const handle: Handle = async ({ event, resolve }) => {
+  const token = event.cookies.get(SESSION_COOKIE);
+  event.locals.sessionToken = token && token.length <= 512 ? token : null;
+  event.locals.api = createApi({ sessionToken: event.locals.sessionToken, client: event.getClientAddress() });
   const response = await resolve(event);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     response.headers.set(name, value);
+  }
+  if (isPrivatePath(event.url.pathname)) {
+    response.headers.set('X-Robots-Tag', 'noindex');
+    response.headers.set('Cache-Control', 'private, no-store');
   }
   return response;
 };

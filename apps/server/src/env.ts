@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { accountEmail, newPassword } from '@pledgekeeper/domain';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+const emptyIsUnset = (value: unknown) => (value === '' ? undefined : value);
 
 const schema = z.object({
   API_PORT: port(3001),
@@ -9,6 +12,9 @@ const schema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DIR: z.string().min(1).optional(),
+  // The first platform admin, created at start if absent. Both or neither; never a default.
+  PLEDGEKEEPER_ADMIN_EMAIL: z.preprocess(emptyIsUnset, accountEmail.optional()),
+  PLEDGEKEEPER_ADMIN_PASSWORD: z.preprocess(emptyIsUnset, newPassword.optional()),
 });
 
 export interface ServerEnv {
@@ -18,6 +24,8 @@ export interface ServerEnv {
   databaseUrl: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   seedDirectory: string | undefined;
+  /** From PLEDGEKEEPER_ADMIN_EMAIL and PLEDGEKEEPER_ADMIN_PASSWORD, when both are set. */
+  admin: { email: string; password: string } | null;
 }
 
 /** The one place the server reads its environment; a bad value stops start-up with a clear message. */
@@ -28,11 +36,20 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     throw new Error(`The server's environment is not valid:\n  ${problems}`);
   }
   const env = parsed.data;
+  if (Boolean(env.PLEDGEKEEPER_ADMIN_EMAIL) !== Boolean(env.PLEDGEKEEPER_ADMIN_PASSWORD)) {
+    throw new Error(
+      "The server's environment is not valid:\n  set both PLEDGEKEEPER_ADMIN_EMAIL and PLEDGEKEEPER_ADMIN_PASSWORD to create the first platform admin, or neither",
+    );
+  }
   return {
     port: env.API_PORT,
     host: env.API_HOST,
     databaseUrl: env.DATABASE_URL ?? resolve('data', 'pledgekeeper.sqlite'),
     logLevel: env.LOG_LEVEL,
     seedDirectory: env.SEED_DIR,
+    admin:
+      env.PLEDGEKEEPER_ADMIN_EMAIL && env.PLEDGEKEEPER_ADMIN_PASSWORD
+        ? { email: env.PLEDGEKEEPER_ADMIN_EMAIL, password: env.PLEDGEKEEPER_ADMIN_PASSWORD }
+        : null,
   };
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createDatabase, migrateToLatest } from '@pledgekeeper/db';
 import { readSeedDirectory, seedCouncils } from '@pledgekeeper/db/seed';
+import { ensurePlatformAdmin } from './admin-bootstrap.js';
 import { buildServer } from './app.js';
 import { readEnv } from './env.js';
 
@@ -18,6 +19,10 @@ try {
   await migrateToLatest(db);
   const seeded = await seedCouncils(db, await readSeedDirectory(env.seedDirectory));
   app.log.info({ dialect, database: location, seeded: seeded.inserted, present: seeded.skipped }, 'database ready');
+  if (env.admin) {
+    const outcome = await ensurePlatformAdmin(db, env.admin, { source: 'environment' });
+    app.log.info({ email: env.admin.email }, outcome === 'created' ? 'platform admin created' : 'platform admin account present: left unchanged');
+  }
   await app.listen({ port: env.port, host: env.host });
 } catch (error) {
   app.log.fatal({ err: error }, 'could not start');

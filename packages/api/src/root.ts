@@ -1,10 +1,18 @@
+import { adminRouter } from './router/admin.js';
+import { authRouter } from './router/auth.js';
 import { councilRouter } from './router/council.js';
 import { feedbackRouter } from './router/feedback.js';
+import { peopleRouter } from './router/people.js';
+import { workspaceRouter } from './router/workspace.js';
 import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
   council: councilRouter,
   feedback: feedbackRouter,
+  auth: authRouter,
+  admin: adminRouter,
+  people: peopleRouter,
+  workspace: workspaceRouter,
 });
 
 export type AppRouter = typeof appRouter;

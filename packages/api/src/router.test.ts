@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '@pledgekeeper/db/testing';
 import { appRouter, createCaller } from './root.js';
+import { signInActors } from './testing/actors.js';
 import { createContext } from './trpc.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -103,8 +104,29 @@ describe('tenancy, procedure by procedure', () => {
   const COUNCIL_SCOPED: Record<string, (council: string) => Record<string, unknown>> = {
     'council.page': (council) => ({ council }),
     'feedback.submit': (council) => ({ council, page: `/${council}`, helpful: true, comment: 'Thank you' }),
+    'people.list': (council) => ({ council }),
+    'people.invite': (council) => ({ council, email: 'new.person@example.org', role: 'editor' }),
+    'people.revokeInvitation': (council) => ({ council, invitationId: '00000000-0000-4000-8000-000000000000' }),
+    'people.changeRole': (council) => ({ council, email: 'editor.a@example.org', role: 'publisher' }),
+    'people.remove': (council) => ({ council, email: 'editor.a@example.org' }),
+    'people.audit': (council) => ({ council }),
+    'workspace.overview': (council) => ({ council }),
+    'workspace.draft': (council) => ({ council }),
+    'workspace.saveSection': (council) => ({ council, section: 'contacts', revision: 0, content: [] }),
+    'workspace.submitForReview': (council) => ({ council }),
+    'workspace.sendBack': (council) => ({ council, comment: 'Please check the contacts' }),
+    'workspace.publish': (council) => ({ council }),
+    'workspace.discardDraft': (council) => ({ council }),
+    'workspace.markReviewed': (council) => ({ council }),
+    'workspace.history': (council) => ({ council }),
+    'workspace.diff': (council) => ({ council, from: 1, to: 1 }),
+    'workspace.restore': (council) => ({ council, version: 1 }),
   };
-  const PLATFORM_WIDE = new Set(['council.list']);
+  const PLATFORM_WIDE = new Set([
+    'council.list',
+    'auth.signIn', 'auth.signOut', 'auth.me', 'auth.invitation', 'auth.acceptInvitation',
+    'admin.councils', 'admin.createCouncil', 'admin.invitePublisher',
+  ]);
 
   it('knows every procedure in the router', () => {
     const paths = Object.keys(appRouter._def.procedures).sort();
@@ -118,8 +140,8 @@ describe('tenancy, procedure by procedure', () => {
     });
     afterEach(() => t.destroy());
 
-    const call = (path: string, input: Record<string, unknown>) => {
-      const caller = createCaller(createContext({ db: t.db })) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
+    const call = (path: string, input: Record<string, unknown>, sessionToken: string | null = null) => {
+      const caller = createCaller(createContext({ db: t.db, sessionToken })) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
       const [area, name] = path.split('.') as [string, string];
       return caller[area]![name]!(input);
     };
@@ -136,10 +158,22 @@ describe('tenancy, procedure by procedure', () => {
 
     it.each(Object.entries(COUNCIL_SCOPED))('%s acts on the named council only, whatever id is slipped in', async (path, input) => {
       const worcestershire = await t.db.selectFrom('councils').select('id').where('slug', '=', 'worcestershire').executeTakeFirstOrThrow();
-      const result = await call(path, { ...input('somerset'), councilId: worcestershire.id, council_id: worcestershire.id });
+      // Asked by a publisher of Somerset, who also is someone Worcestershire's data must not move for.
+      const actors = await signInActors(t.db, 'somerset', 'worcestershire', new Date());
+      const ofWorcestershire = async () => ({
+        feedback: await t.db.selectFrom('feedback').selectAll().where('council_id', '=', worcestershire.id).orderBy('id').execute(),
+        memberships: await t.db.selectFrom('memberships').selectAll().where('council_id', '=', worcestershire.id).orderBy('user_id').execute(),
+        invitations: await t.db.selectFrom('invitations').selectAll().where('council_id', '=', worcestershire.id).orderBy('id').execute(),
+        audit: await t.db.selectFrom('audit_log').selectAll().where('council_id', '=', worcestershire.id).orderBy('id').execute(),
+        editions: await t.db.selectFrom('editions').selectAll().where('council_id', '=', worcestershire.id).orderBy('id').execute(),
+      });
+      const before = await ofWorcestershire();
+      // Some inputs name no real row (an invitation id): a NOT_FOUND is then the right answer.
+      const result = await call(path, { ...input('somerset'), councilId: worcestershire.id, council_id: worcestershire.id }, actors.publisherA).catch(
+        (error: unknown) => (expect((error as TRPCError).code).toBe('NOT_FOUND'), error),
+      );
       if (path === 'council.page') expect((result as { council: { slug: string } }).council.slug).toBe('somerset');
-      const rows = await t.db.selectFrom('feedback').select('council_id').execute();
-      expect(rows.every((row) => row.council_id !== worcestershire.id)).toBe(true);
+      expect(await ofWorcestershire()).toEqual(before);
     });
   });
 });

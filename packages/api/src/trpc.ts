@@ -2,6 +2,8 @@ import { TRPCError, initTRPC } from '@trpc/server';
 import { z } from 'zod';
 import { type Database, type StoredUser, councilScope, findCouncilBySlug, findSessionUser } from '@pledgekeeper/db';
 import { councilSlug } from '@pledgekeeper/domain';
+import { SectionConflict } from './errors.js';
+import { type PasswordHasher, passwordHasher } from './passwords.js';
 
 /** What every procedure may use. Built without an HTTP request, so tests call procedures directly. */
 export interface Context {
@@ -11,6 +13,8 @@ export interface Context {
   sessionToken: string | null;
   /** Who is asking, for rate limiting: the reader's address as the portal passed it on. */
   client: string;
+  /** argon2id with the production cost, unless a test passes a cheaper one explicitly. */
+  passwordHasher: PasswordHasher;
 }
 
 export const createContext = (options: {
@@ -18,11 +22,13 @@ export const createContext = (options: {
   now?: () => Date;
   sessionToken?: string | null;
   client?: string;
+  passwordHasher?: PasswordHasher;
 }): Context => ({
   db: options.db,
   now: options.now ?? (() => new Date()),
   sessionToken: options.sessionToken ?? null,
   client: options.client ?? 'unknown',
+  passwordHasher: options.passwordHasher ?? passwordHasher,
 });
 
 /** The signed-in person as procedures see them: never the password hash. */
@@ -61,6 +67,8 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         zodError: zodError ? z.flattenError(zodError) : null,
+        // The other person's saved section, when a save was refused for a conflict.
+        conflict: error.cause instanceof SectionConflict ? error.cause.detail : null,
       },
     };
   },

@@ -4,6 +4,8 @@ import { type EditionContent, type EditionRef, findPublishedEdition, readEdition
 import { type AuditRecord, listAudit, recordAudit } from './repositories/audit.js';
 import { insertFeedback, listFeedback } from './repositories/feedback.js';
 import { findRole } from './repositories/users.js';
+import { workspaceScope } from './workspace-scope.js';
+import { peopleScope } from './people-scope.js';
 
 export interface PublishedPage {
   edition: EditionRef;
@@ -26,6 +28,10 @@ export function councilScope(db: Database, councilId: string, council: Council) 
     roleOf: (userId: string) => findRole(db, councilId, userId),
     audit: (record: Omit<AuditRecord, 'councilId'>, now = new Date()) => recordAudit(db, { ...record, councilId }, now),
     auditLog: () => listAudit(db, councilId),
+    /** Drafts, review, publication and history. */
+    workspace: workspaceScope(db, councilId, council),
+    /** Members, invitations and roles: see people-scope.ts. */
+    people: peopleScope(db, councilId, council.name),
   };
 }
 

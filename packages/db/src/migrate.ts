@@ -3,11 +3,13 @@ import { LOCAL_OFFER_AREAS, PRINCIPLES } from '@pledgekeeper/domain/reference';
 import type { Database } from './connection.js';
 import * as initial from './migrations/2026-11-25T14-00-initial.js';
 import * as accounts from './migrations/2026-11-25T15-00-accounts.js';
+import * as oneWorkingEdition from './migrations/2026-11-25T16-10-one-working-edition.js';
 
 // Listed here rather than read from a folder, so the compiled package needs no file lookups.
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T14-00-initial': initial,
   '2026-11-25T15-00-accounts': accounts,
+  '2026-11-25T16-10-one-working-edition': oneWorkingEdition,
 };
 
 /** Brings the schema to the newest migration, then the statutory reference data up to date. */

@@ -9,3 +9,5 @@ export * from './feedback.js';
 export * from './page.js';
 export * from './rules.js';
 export * from './account.js';
+export * from './workspace.js';
+export * from './diff.js';

@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { api, pageFailure } from '$lib/server/api';
+import { pageFailure } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ locals }) => {
   try {
-    return { councils: await api.council.list.query() };
+    return { councils: await locals.api.council.list.query() };
   } catch (cause) {
     const failure = pageFailure(cause);
     // An empty list is not "not found": anything failing here is the API's problem.

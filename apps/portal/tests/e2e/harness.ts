@@ -72,8 +72,11 @@ export interface Stack {
   stop: () => Promise<void>;
 }
 
-/** The built API server on a fresh SQLite file, and the built portal in front of it. */
-export async function startStack(): Promise<Stack> {
+/**
+ * The built API server on a fresh SQLite file, and the built portal in front of it.
+ * `apiEnv` adds settings for the API server, such as the first platform admin.
+ */
+export async function startStack(options: { apiEnv?: Record<string, string> } = {}): Promise<Stack> {
   const directory = await mkdtemp(join(tmpdir(), 'pledgekeeper-portal-e2e-'));
   const databasePath = join(directory, 'pledgekeeper.sqlite');
   const apiPort = await freePort();
@@ -91,6 +94,7 @@ export async function startStack(): Promise<Stack> {
       API_PORT: String(apiPort),
       DATABASE_URL: databasePath,
       LOG_LEVEL: 'warn',
+      ...options.apiEnv,
     });
     children.push(api);
     await waitUntilReady(`${apiUrl}/health`, api, 'The API server');
@@ -131,6 +135,24 @@ export async function storedFeedback(databasePath: string, slug: string): Promis
     const council = await findCouncilBySlug(db, slug);
     if (!council) throw new Error(`No council "${slug}" in ${databasePath}`);
     return await listFeedback(db, council.id);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * Every row of every table except sessions, as text: equal before and after means nothing changed.
+ * Sessions are left out because signing in is not a change to anyone's content.
+ */
+export async function storedRows(databasePath: string): Promise<string> {
+  const { db } = createDatabase(databasePath);
+  try {
+    const tables = (await db.introspection.getTables()).map((table) => table.name).filter((name) => !name.includes('session'));
+    const rows: Record<string, unknown[]> = {};
+    for (const table of tables.sort()) {
+      rows[table] = await db.selectFrom(table as never).selectAll().execute();
+    }
+    return JSON.stringify(rows);
   } finally {
     await db.destroy();
   }

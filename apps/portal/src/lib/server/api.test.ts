@@ -1,6 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { apiErrorCode, apiZodError, pageFailure } from './api';
+import { apiConflict, apiErrorCode, apiHeaders, apiZodError, pageFailure } from './api';
 
 // What the client builds from an API error answer.
 const answered = (code: string, extra: Record<string, unknown> = {}) =>
@@ -38,5 +38,24 @@ describe('pageFailure', () => {
       message: 'Council pages are not available right now. Please try again in a few minutes.',
     });
     expect(pageFailure(answered('INTERNAL_SERVER_ERROR')).status).toBe(502);
+  });
+});
+
+describe('apiHeaders', () => {
+  it('sends the session as a bearer token and the reader’s address, and no token when signed out', () => {
+    expect(apiHeaders({ sessionToken: 'abc', client: '203.0.113.9' })).toEqual({
+      authorization: 'Bearer abc',
+      'x-pledgekeeper-client': '203.0.113.9',
+    });
+    expect(apiHeaders({ sessionToken: null, client: '::1' })).toEqual({ 'x-pledgekeeper-client': '::1' });
+  });
+});
+
+describe('apiConflict', () => {
+  it('reads the version someone else saved from a CONFLICT answer', () => {
+    const conflict = { section: 'pledge', revision: 3, content: null, savedBy: 'Ann', savedAt: '2026-11-25T12:00:00Z' };
+    expect(apiConflict(answered('CONFLICT', { conflict }))).toEqual(conflict);
+    expect(apiConflict(answered('CONFLICT'))).toBeNull();
+    expect(apiConflict(unreachable())).toBeNull();
   });
 });

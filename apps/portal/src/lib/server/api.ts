@@ -11,16 +11,54 @@ const fetchWithTimeout: typeof fetch = (input, init) => {
   return fetch(input, { ...init, signal });
 };
 
+/** The header the API reads the reader's address from, for rate limiting. */
+export const CLIENT_HEADER = 'x-pledgekeeper-client';
+
+/** The headers that tell the API who is asking: the session, if any, and the reader's address. */
+export function apiHeaders(who: { sessionToken: string | null; client: string }): Record<string, string> {
+  const headers: Record<string, string> = { [CLIENT_HEADER]: who.client };
+  if (who.sessionToken) headers.authorization = `Bearer ${who.sessionToken}`;
+  return headers;
+}
+
 // httpLink, not the batch link: one GET per query keeps responses cacheable.
-export const api = createTRPCClient<AppRouter>({
-  links: [httpLink({ url: `${env.apiUrl}/trpc`, fetch: fetchWithTimeout })],
-});
+const createClient = (headers: Record<string, string>) =>
+  createTRPCClient<AppRouter>({
+    links: [httpLink({ url: `${env.apiUrl}/trpc`, fetch: fetchWithTimeout, headers })],
+  });
+
+export type Api = ReturnType<typeof createClient>;
+
+/** A client for one request, speaking for whoever made it. */
+export const createApi = (who: { sessionToken: string | null; client: string }): Api => createClient(apiHeaders(who));
 
 /** The tRPC code the API answered with, or null when it gave no answer (down, timed out). */
 export function apiErrorCode(error: unknown): string | null {
   if (!isTRPCClientError(error)) return null;
   const code: unknown = (error.data as { code?: unknown } | null | undefined)?.code;
   return typeof code === 'string' ? code : null;
+}
+
+/** The message the API gave with its answer, or null when it gave none. */
+export function apiMessage(error: unknown): string | null {
+  return isTRPCClientError(error) && apiErrorCode(error) !== null ? error.message : null;
+}
+
+/** What the API sends with a CONFLICT on a section: the version someone else saved. */
+export interface SectionConflictData {
+  section: string;
+  revision: number;
+  content: unknown;
+  savedBy: string | null;
+  savedAt: string | null;
+}
+
+export function apiConflict(error: unknown): SectionConflictData | null {
+  if (!isTRPCClientError(error)) return null;
+  const conflict = (error.data as { conflict?: unknown } | null | undefined)?.conflict;
+  if (typeof conflict !== 'object' || conflict === null) return null;
+  const { revision } = conflict as { revision?: unknown };
+  return typeof revision === 'number' ? (conflict as SectionConflictData) : null;
 }
 
 /** The `{ formErrors, fieldErrors }` the API adds to BAD_REQUEST answers, when present. */

@@ -1,15 +1,15 @@
 import { error, fail } from '@sveltejs/kit';
 import { feedbackInput } from '@pledgekeeper/domain';
 import { errorsFromFlattened, errorsFromIssues, readFeedbackForm } from '$lib/feedback-form';
-import { api, apiErrorCode, apiZodError, pageFailure } from '$lib/server/api';
+import { apiErrorCode, apiZodError, pageFailure } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = 'We could not find a council at this address.';
 const NOT_SENT = 'We could not send your feedback just now. Please try again in a few minutes.';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
   try {
-    return { page: await api.council.page.query({ council: params.council }) };
+    return { page: await locals.api.council.page.query({ council: params.council }) };
   } catch (cause) {
     const failure = pageFailure(cause);
     error(failure.status, failure.message);
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions = {
-  feedback: async ({ request, params }) => {
+  feedback: async ({ request, params, locals }) => {
     const values = readFeedbackForm(await request.formData());
     // Checked here with the API's own schema, so a reader's mistakes cost no round trip.
     const parsed = feedbackInput.safeParse({
@@ -33,7 +33,7 @@ export const actions = {
       return fail(400, { values, errors: errorsFromIssues(parsed.error.issues) });
     }
     try {
-      await api.feedback.submit.mutate(parsed.data);
+      await locals.api.feedback.submit.mutate(parsed.data);
     } catch (cause) {
       const code = apiErrorCode(cause);
       if (code === 'NOT_FOUND') error(404, NOT_FOUND);

@@ -2,13 +2,12 @@ import { isActionFailure, isHttpError } from '@sveltejs/kit';
 import { TRPCClientError } from '@trpc/client';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const { query, mutate } = vi.hoisted(() => ({ query: vi.fn(), mutate: vi.fn() }));
-vi.mock('$lib/server/api', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('$lib/server/api')>()),
-  api: { council: { page: { query } }, feedback: { submit: { mutate } } },
-}));
+import { actions, load } from './+page.server';
 
-const { actions, load } = await import('./+page.server');
+const query = vi.fn();
+const mutate = vi.fn();
+// The per-request client hooks.server.ts puts in locals, standing in for the API.
+const locals = { sessionToken: null, api: { council: { page: { query } }, feedback: { submit: { mutate } } } };
 
 const answered = (code: string, data: Record<string, unknown> = {}) =>
   new TRPCClientError<never>(code, { result: { error: { message: code, code: -32000, data: { code, ...data } } } as never });
@@ -18,7 +17,7 @@ const down = () => TRPCClientError.from(new TypeError('fetch failed'));
 const event = (council: string, fields: Record<string, string> = {}) => {
   const body = new URLSearchParams(fields);
   const request = new Request(`http://portal.test/${council}?/feedback`, { method: 'POST', body });
-  return { params: { council }, request } as never;
+  return { params: { council }, request, locals } as never;
 };
 const thrown = async (run: () => unknown) => {
   try {

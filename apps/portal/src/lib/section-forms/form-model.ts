@@ -1,0 +1,160 @@
+/**
+ * A small description of a no-JavaScript form, shared by every workspace section: the fields a
+ * form has, how they are read from a posted FormData, and how their text becomes content.
+ * Field names are the content's own paths (`promises.2.text`), so API errors map onto fields.
+ */
+export interface Option {
+  value: string;
+  label: string;
+}
+
+interface Base {
+  name: string;
+  label: string;
+  hint?: string;
+}
+
+export type ScalarField =
+  | (Base & { kind: 'text' | 'textarea' | 'number' })
+  /** One entry per paragraph, separated by a blank line. */
+  | (Base & { kind: 'paragraphs' })
+  /** One entry per line. */
+  | (Base & { kind: 'lines' })
+  | (Base & { kind: 'select'; options: Option[] | ((values: FormValues) => Option[]); empty: string })
+  | (Base & { kind: 'checkboxes'; options: Option[] })
+  /** Kept as it was, not edited on this form. */
+  | (Base & { kind: 'kept' });
+
+export interface GroupField {
+  kind: 'group';
+  name: string;
+  /** The heading for the whole list, such as "Promises". */
+  label: string;
+  /** One item's name, such as "Promise": used in legends and buttons. */
+  itemLabel: string;
+  fields: ScalarField[];
+  /** A field that "Renumber 1 to n" rewrites. */
+  renumber?: string;
+}
+
+export type Field = ScalarField | GroupField;
+
+export type ItemValues = Record<string, string | string[]>;
+export type FormValues = Record<string, string | string[] | ItemValues[]>;
+
+const isList = (field: ScalarField) => field.kind === 'checkboxes' || field.kind === 'kept';
+
+function readScalar(field: ScalarField, data: FormData, name: string): string | string[] {
+  if (isList(field)) return data.getAll(name).filter((value): value is string => typeof value === 'string');
+  const value = data.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+/** The item indexes a group has in the posted form, in order. */
+function itemIndexes(data: FormData, group: string): number[] {
+  const pattern = new RegExp(`^${group}\\.(\\d{1,4})\\.`);
+  const indexes = new Set<number>();
+  for (const key of data.keys()) {
+    const match = pattern.exec(key);
+    if (match) indexes.add(Number(match[1]));
+  }
+  return [...indexes].sort((a, b) => a - b);
+}
+
+export function readValues(fields: readonly Field[], data: FormData): FormValues {
+  const values: FormValues = {};
+  for (const field of fields) {
+    if (field.kind === 'group') {
+      values[field.name] = itemIndexes(data, field.name).map((index) => {
+        const item: ItemValues = {};
+        for (const sub of field.fields) item[sub.name] = readScalar(sub, data, `${field.name}.${index}.${sub.name}`);
+        return item;
+      });
+    } else {
+      values[field.name] = readScalar(field, data, field.name);
+    }
+  }
+  return values;
+}
+
+export const emptyItem = (group: GroupField): ItemValues =>
+  Object.fromEntries(group.fields.map((field) => [field.name, isList(field) ? [] : '']));
+
+const isBlankItem = (item: ItemValues): boolean =>
+  Object.values(item).every((value) => (Array.isArray(value) ? value.length === 0 : value.trim() === ''));
+
+export type Command =
+  | { kind: 'save' }
+  | { kind: 'add'; group: string }
+  | { kind: 'remove' | 'up' | 'down'; group: string; index: number }
+  | { kind: 'renumber'; group: string };
+
+/** The button pressed: "save", "add:promises", "remove:promises:2", "renumber:promises" ... */
+export function readCommand(data: FormData): Command {
+  const raw = data.get('command');
+  const [kind, group, index] = typeof raw === 'string' ? raw.split(':') : [];
+  if ((kind === 'add' || kind === 'renumber') && group) return { kind, group };
+  if ((kind === 'remove' || kind === 'up' || kind === 'down') && group && /^\d{1,4}$/.test(index ?? '')) {
+    return { kind, group, index: Number(index) };
+  }
+  return { kind: 'save' };
+}
+
+/** The form after a button's change: a new copy, the original untouched. */
+export function applyCommand(fields: readonly Field[], values: FormValues, command: Command): FormValues {
+  if (command.kind === 'save') return values;
+  const group = fields.find((field): field is GroupField => field.kind === 'group' && field.name === command.group);
+  const items = values[command.group];
+  if (!group || !Array.isArray(items)) return values;
+  const list = [...(items as ItemValues[])];
+  if (command.kind === 'add') list.push(emptyItem(group));
+  if (command.kind === 'remove') list.splice(command.index, 1);
+  if (command.kind === 'up' || command.kind === 'down') {
+    const { index } = command;
+    const swap = command.kind === 'up' ? index - 1 : index + 1;
+    if (swap >= 0 && swap < list.length && index < list.length) [list[swap], list[index]] = [list[index]!, list[swap]!];
+  }
+  if (command.kind === 'renumber' && group.renumber) {
+    const numbered = group.renumber;
+    let next = 1;
+    for (let i = 0; i < list.length; i++) {
+      if (!isBlankItem(list[i]!)) list[i] = { ...list[i]!, [numbered]: String(next++) };
+    }
+  }
+  return { ...values, [command.group]: list };
+}
+
+/** Items with nothing typed in them, such as one just added, are not saved. */
+export const filledItems = (values: FormValues, group: string): ItemValues[] =>
+  ((values[group] ?? []) as ItemValues[]).filter((item) => !isBlankItem(item));
+
+// Conversions from the text of a field to the value content holds.
+export const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+export const optionalText = (value: unknown): string | null => text(value) || null;
+export const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+export const paragraphsOf = (value: unknown): string[] =>
+  text(value)
+    .split(/\r?\n[ \t]*\r?\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '');
+export const linesOf = (value: unknown): string[] =>
+  text(value)
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+/** Digits become a number; anything else is passed on as typed, for the API to refuse clearly. */
+export const numberOf = (value: unknown): number | string | null => {
+  const typed = text(value);
+  if (typed === '') return null;
+  return /^\d{1,6}$/.test(typed) ? Number(typed) : typed;
+};
+export const fromNumber = (value: number | null | undefined): string => (value == null ? '' : String(value));
+export const fromText = (value: string | null | undefined): string => value ?? '';
+export const fromParagraphs = (value: readonly string[] | undefined): string => (value ?? []).join('\n\n');
+export const fromLines = (value: readonly string[] | undefined): string => (value ?? []).join('\n');
+export const options = (values: readonly string[], label: (value: string) => string = humanise): Option[] =>
+  values.map((value) => ({ value, label: label(value) }));
+export function humanise(value: string): string {
+  const words = value.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

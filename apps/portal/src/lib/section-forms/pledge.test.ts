@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { readValues, type Field } from './form-model';
+import { pledgeForm } from './pledge';
+import { contentErrors, readSubmission } from './submission';
+import { formData } from './test-helpers';
+
+const base = { revision: '4', title: '', introduction: 'We promise.\n\nAll of us.', audiences: ['children-in-care'], writtenWith: '', closing: '' };
+
+describe('the pledge form', () => {
+  it('reads promises with their numbers, themes and principles', () => {
+    const submission = readSubmission(pledgeForm, formData({
+      ...base,
+      'themes.0.key': 'home', 'themes.0.title': 'Home', 'themes.0.description': '',
+      'promises.0.number': '1', 'promises.0.text': ' Listen ', 'promises.0.themeKey': 'home',
+      'promises.0.principles': ['cswa2017-1b', 'cswa2017-1c'],
+      'promises.1.number': '', 'promises.1.text': '', 'promises.1.themeKey': '',
+    }));
+    expect(submission.revision).toBe(4);
+    expect(submission.content).toEqual({
+      title: null,
+      introduction: ['We promise.', 'All of us.'],
+      audiences: ['children-in-care'],
+      writtenWith: null,
+      themes: [{ key: 'home', title: 'Home', description: null }],
+      promises: [{ number: 1, text: 'Listen', themeKey: 'home', audiences: [], principles: ['cswa2017-1b', 'cswa2017-1c'], localOfferAreas: [] }],
+      closing: [],
+    });
+  });
+
+  it('adds a promise and renumbers, keeping everything typed', () => {
+    const added = readSubmission(pledgeForm, formData({ ...base, command: 'add:promises', 'promises.0.number': '7', 'promises.0.text': 'First' }));
+    expect(added.values.promises).toHaveLength(2);
+    expect((added.content as { promises: unknown[] }).promises).toHaveLength(1);
+    const renumbered = readSubmission(pledgeForm, formData({
+      ...base, command: 'renumber:promises',
+      'promises.0.number': '7', 'promises.0.text': 'First', 'promises.1.number': '', 'promises.1.text': 'Second',
+    }));
+    expect((renumbered.content as { promises: { number: number }[] }).promises.map((p) => p.number)).toEqual([1, 2]);
+  });
+
+  it('offers the themes on the form as choices for each promise', () => {
+    const select = (pledgeForm.fields.find((f) => f.name === 'promises') as Extract<Field, { kind: 'group' }>).fields.find((f) => f.name === 'themeKey');
+    const values = readValues(pledgeForm.fields, formData({ 'themes.0.key': 'home', 'themes.0.title': 'Where I live', 'themes.1.key': '', 'themes.1.title': '' }));
+    expect(select?.kind === 'select' && typeof select.options === 'function' ? select.options(values) : null).toEqual([
+      { value: 'home', label: 'Where I live' },
+    ]);
+  });
+
+  it('saves an empty form as no pledge, and keeps a bad revision as unknown', () => {
+    const submission = readSubmission(pledgeForm, formData({ revision: 'abc', title: '', introduction: '', closing: '' }));
+    expect(submission.content).toBeNull();
+    expect(submission.revision).toBeNull();
+  });
+
+  it('places schema problems and numbering rules against the promise they concern', () => {
+    const badText = readSubmission(pledgeForm, formData({ ...base, 'promises.0.number': 'one', 'promises.0.text': 'Hi' }));
+    expect(contentErrors(pledgeForm, badText.content).fields['promises.0.number']).toMatch(/^Promise 1, number: /);
+    const gap = readSubmission(pledgeForm, formData({
+      ...base, 'promises.0.number': '1', 'promises.0.text': 'A', 'promises.1.number': '3', 'promises.1.text': 'B',
+    }));
+    expect(contentErrors(pledgeForm, gap.content).fields['promises.1.number']).toContain('numbers must run 1, 2, 3');
+    const noAudience = readSubmission(pledgeForm, formData({ ...base, audiences: [], 'promises.0.text': 'A' }));
+    expect(contentErrors(pledgeForm, noAudience.content).fields.audiences).toContain('at least one audience');
+  });
+});

@@ -1,0 +1,114 @@
+import { AUDIENCES, PRINCIPLES, pledgeContent, type PledgeContent } from '@pledgekeeper/domain';
+import {
+  filledItems, fromNumber, fromParagraphs, fromText, list, numberOf, optionalText, options, paragraphsOf, text,
+  type Field, type FormValues, type ItemValues,
+} from './form-model';
+import type { SectionForm } from './section-form';
+
+const AUDIENCE_LABELS: Record<string, string> = {
+  'children-in-care': 'Children in care',
+  'care-leavers': 'Care leavers',
+  carers: 'Carers',
+};
+const audienceOptions = options(AUDIENCES, (value) => AUDIENCE_LABELS[value] ?? value);
+
+/** A promise's theme is chosen from the themes on the same form, as last saved or typed. */
+const themeOptions = (values: FormValues) =>
+  ((values.themes ?? []) as ItemValues[])
+    .filter((theme) => text(theme.key) !== '')
+    .map((theme) => ({ value: text(theme.key), label: text(theme.title) || text(theme.key) }));
+
+const fields: Field[] = [
+  { kind: 'text', name: 'title', label: 'Title', hint: 'Your own heading for the pledge. Optional.' },
+  { kind: 'paragraphs', name: 'introduction', label: 'Introduction', hint: 'Leave a blank line between paragraphs.' },
+  { kind: 'checkboxes', name: 'audiences', label: 'Who the pledge is made to', options: audienceOptions },
+  { kind: 'text', name: 'writtenWith', label: 'Written with', hint: 'For example, your Children in Care Council. Optional.' },
+  {
+    kind: 'group',
+    name: 'themes',
+    label: 'Themes',
+    itemLabel: 'Theme',
+    fields: [
+      { kind: 'text', name: 'key', label: 'Key', hint: 'Lower-case letters, digits and hyphens, like where-i-live.' },
+      { kind: 'text', name: 'title', label: 'Title' },
+      { kind: 'textarea', name: 'description', label: 'Description' },
+    ],
+  },
+  {
+    kind: 'group',
+    name: 'promises',
+    label: 'Promises',
+    itemLabel: 'Promise',
+    renumber: 'number',
+    fields: [
+      { kind: 'number', name: 'number', label: 'Number', hint: 'Number every promise or none.' },
+      { kind: 'textarea', name: 'text', label: 'Text' },
+      { kind: 'select', name: 'themeKey', label: 'Theme', options: themeOptions, empty: 'No theme' },
+      {
+        kind: 'checkboxes',
+        name: 'principles',
+        label: 'Principles it serves',
+        options: PRINCIPLES.map((principle) => ({ value: principle.code, label: principle.shortName })),
+      },
+      { kind: 'kept', name: 'audiences', label: 'Audiences' },
+      { kind: 'kept', name: 'localOfferAreas', label: 'Local offer areas' },
+    ],
+  },
+  { kind: 'paragraphs', name: 'closing', label: 'Closing words', hint: 'Said after the promises. Optional.' },
+];
+
+export const pledgeForm: SectionForm = {
+  section: 'pledge',
+  title: 'Pledge',
+  summary: 'Your promises, their numbers and themes, and the principles each one serves.',
+  fields,
+  schema: pledgeContent.nullable(),
+  toContent: (values: FormValues) => {
+    const content = {
+      title: optionalText(values.title),
+      introduction: paragraphsOf(values.introduction),
+      audiences: list(values.audiences),
+      writtenWith: optionalText(values.writtenWith),
+      themes: filledItems(values, 'themes').map((theme) => ({
+        key: text(theme.key),
+        title: text(theme.title),
+        description: optionalText(theme.description),
+      })),
+      promises: filledItems(values, 'promises').map((promise) => ({
+        number: numberOf(promise.number),
+        text: text(promise.text),
+        themeKey: optionalText(promise.themeKey),
+        audiences: list(promise.audiences),
+        principles: list(promise.principles),
+        localOfferAreas: list(promise.localOfferAreas),
+      })),
+      closing: paragraphsOf(values.closing),
+    };
+    const blank = Object.values(content).every((value) => value === null || (Array.isArray(value) && value.length === 0));
+    return blank ? null : content;
+  },
+  fromContent: (content) => {
+    const pledge = content as PledgeContent | null;
+    return {
+      title: fromText(pledge?.title),
+      introduction: fromParagraphs(pledge?.introduction),
+      audiences: [...(pledge?.audiences ?? [])],
+      writtenWith: fromText(pledge?.writtenWith),
+      themes: (pledge?.themes ?? []).map((theme) => ({
+        key: theme.key,
+        title: theme.title,
+        description: fromText(theme.description),
+      })),
+      promises: (pledge?.promises ?? []).map((promise) => ({
+        number: fromNumber(promise.number),
+        text: promise.text,
+        themeKey: fromText(promise.themeKey),
+        principles: [...promise.principles],
+        audiences: [...promise.audiences],
+        localOfferAreas: [...promise.localOfferAreas],
+      })),
+      closing: fromParagraphs(pledge?.closing),
+    };
+  },
+};
+

@@ -1,0 +1,42 @@
+import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
+import { TRPCClientError } from '@trpc/client';
+import { describe, expect, it } from 'vitest';
+import { actionFailed, loadFailed } from './failures';
+
+const answered = (code: string) =>
+  new TRPCClientError<never>(`The API said ${code}`, {
+    result: { error: { message: `The API said ${code}`, code: -32000, data: { code } } } as never,
+  });
+const url = new URL('http://portal.test/somerset/manage/pledge');
+const thrown = (run: () => unknown): unknown => {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected it to throw');
+};
+
+describe('loadFailed', () => {
+  it('sends the signed-out to sign in and answers 403, 404 and 503 otherwise', () => {
+    const signIn = thrown(() => loadFailed(answered('UNAUTHORIZED'), url));
+    expect(isRedirect(signIn) && signIn.location).toBe('/sign-in?next=%2Fsomerset%2Fmanage%2Fpledge');
+    expect(isHttpError(thrown(() => loadFailed(answered('FORBIDDEN'), url)), 403)).toBe(true);
+    expect(isHttpError(thrown(() => loadFailed(answered('NOT_FOUND'), url)), 404)).toBe(true);
+    expect(isHttpError(thrown(() => loadFailed(TRPCClientError.from(new TypeError('fetch failed')), url)), 503)).toBe(true);
+  });
+});
+
+describe('actionFailed', () => {
+  it('ends a forbidden action with a 403 page', () => {
+    expect(isHttpError(thrown(() => actionFailed(answered('FORBIDDEN'), url, {})), 403)).toBe(true);
+  });
+
+  it('brings refusals of what was asked back to the form with the API’s message', () => {
+    const failure = actionFailed(answered('CONFLICT'), url, { step: 'publish' });
+    expect(isActionFailure(failure)).toBe(true);
+    expect(failure).toMatchObject({ status: 409, data: { step: 'publish', message: 'The API said CONFLICT' } });
+    expect(actionFailed(answered('TOO_MANY_REQUESTS'), url, {})).toMatchObject({ status: 429 });
+    expect(actionFailed(answered('INTERNAL_SERVER_ERROR'), url, {})).toMatchObject({ status: 503 });
+  });
+});

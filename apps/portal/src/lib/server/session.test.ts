@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { isPrivatePath, safeNext, secondsUntil, signInPath } from './session';
+
+describe('safeNext', () => {
+  it('keeps a path on this site, with its query', () => {
+    expect(safeNext('/somerset/manage/pledge?x=1')).toBe('/somerset/manage/pledge?x=1');
+  });
+
+  it.each(['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '', null, undefined, 'manage'])(
+    'refuses %s and goes to the fallback',
+    (next) => {
+      expect(safeNext(next, '/home')).toBe('/home');
+    },
+  );
+});
+
+describe('session helpers', () => {
+  it('counts the seconds to expiry, never below zero', () => {
+    const now = new Date('2026-11-25T12:00:00Z');
+    expect(secondsUntil('2026-11-25T13:00:00Z', now)).toBe(3600);
+    expect(secondsUntil('2026-11-25T11:00:00Z', now)).toBe(0);
+  });
+
+  it('sends people to sign in and back to where they were', () => {
+    expect(signInPath(new URL('http://portal.test/somerset/manage?a=b'))).toBe('/sign-in?next=%2Fsomerset%2Fmanage%3Fa%3Db');
+  });
+
+  it('knows which pages are private', () => {
+    for (const path of ['/sign-in', '/admin', '/invitations/abc', '/somerset/manage', '/somerset/manage/pledge']) {
+      expect(isPrivatePath(path)).toBe(true);
+    }
+    for (const path of ['/', '/somerset', '/managers', '/somerset/manager']) expect(isPrivatePath(path)).toBe(false);
+  });
+});

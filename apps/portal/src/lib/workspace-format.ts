@@ -1,0 +1,41 @@
+/** Dates and names as the workspace shows them: British English, London time. */
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/London',
+});
+const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
+
+const valid = (value: string | null | undefined): Date | null => {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+export const formatDateTime = (value: string | null | undefined, none = 'never'): string => {
+  const date = valid(value);
+  return date ? DATE_TIME.format(date) : none;
+};
+
+export const formatDate = (value: string | null | undefined, none = 'never'): string => {
+  const date = valid(value);
+  return date ? DATE.format(date) : none;
+};
+
+export const STATUS_LABELS: Record<string, string> = {
+  draft: 'Draft',
+  'in-review': 'In review',
+  published: 'Published',
+};
+
+export const ROLE_LABELS: Record<string, string> = { editor: 'Editor', publisher: 'Publisher' };
+
+export const SECTION_TITLES: Record<string, string> = {
+  statement: 'Statement',
+  pledge: 'Pledge',
+  board: 'Board',
+  involvement: 'Getting involved',
+  training: 'Training',
+  events: 'Events and promotions',
+  contacts: 'Contacts',
+};

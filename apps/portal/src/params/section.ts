@@ -1,0 +1,4 @@
+import type { ParamMatcher } from '@sveltejs/kit';
+import { isSectionName } from '$lib/section-forms/section-form';
+
+export const match: ParamMatcher = (param) => isSectionName(param);

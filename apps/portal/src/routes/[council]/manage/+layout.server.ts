@@ -1,0 +1,13 @@
+import { loadFailed } from '$lib/server/failures';
+import { requireUser } from '$lib/server/user';
+import type { LayoutServerLoad } from './$types';
+
+// Every workspace page needs a signed-in member of this council; the API decides who that is.
+export const load: LayoutServerLoad = async ({ locals, params, url }) => {
+  const user = await requireUser(locals, url);
+  try {
+    return { user, overview: await locals.api.workspace.overview.query({ council: params.council }) };
+  } catch (cause) {
+    loadFailed(cause, url);
+  }
+};

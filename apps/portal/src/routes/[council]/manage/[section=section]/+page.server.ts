@@ -1,0 +1,68 @@
+import { error, fail } from '@sveltejs/kit';
+import { SECTION_FORMS, isSectionName } from '$lib/section-forms';
+import { hasErrors } from '$lib/section-forms/errors';
+import { contentErrors, readSubmission } from '$lib/section-forms/submission';
+import { apiConflict, apiErrorCode, apiMessage } from '$lib/server/api';
+import { actionFailed, loadFailed } from '$lib/server/failures';
+import type { Actions, PageServerLoad } from './$types';
+
+const CONFLICT_MESSAGE =
+  'Someone else saved this section while you were editing it. Their version is shown; your text is kept below it.';
+
+const formFor = (section: string) => {
+  if (!isSectionName(section)) error(404, 'We could not find this page.');
+  return SECTION_FORMS[section];
+};
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  const form = formFor(params.section);
+  try {
+    const draft = await locals.api.workspace.draft.query({ council: params.council });
+    const content = (draft.content as Record<string, unknown>)[form.section];
+    return {
+      section: form.section,
+      status: draft.status,
+      version: draft.version,
+      revision: draft.revisions[form.section] ?? 0,
+      values: form.fromContent(content ?? null),
+    };
+  } catch (cause) {
+    loadFailed(cause, url);
+  }
+};
+
+export const actions = {
+  save: async ({ request, locals, params, url }) => {
+    const form = formFor(params.section);
+    const submission = readSubmission(form, await request.formData());
+    const { values, content } = submission;
+    try {
+      const saved = await locals.api.workspace.saveSection.mutate({
+        council: params.council,
+        section: form.section,
+        // A missing revision still goes to the API, which answers who may save before what is wrong.
+        revision: submission.revision ?? -1,
+        content: content as never,
+      });
+      // After a list button the form keeps its new empty item; after "Save" it shows what was stored.
+      return { saved: true as const, revision: saved.revision, values: submission.command.kind === 'save' ? null : values };
+    } catch (cause) {
+      const code = apiErrorCode(cause);
+      const conflict = code === 'CONFLICT' ? apiConflict(cause) : null;
+      if (conflict) {
+        return fail(409, {
+          message: apiMessage(cause) ?? CONFLICT_MESSAGE,
+          values,
+          revision: conflict.revision,
+          conflict: { savedBy: conflict.savedBy, savedAt: conflict.savedAt, values: form.fromContent(conflict.content ?? null) },
+        });
+      }
+      if (code === 'BAD_REQUEST') {
+        const errors = contentErrors(form, content);
+        if (!hasErrors(errors)) errors.form.push(apiMessage(cause) ?? 'Check what you entered and try again.');
+        return fail(400, { values, revision: submission.revision, errors });
+      }
+      return actionFailed(cause, url, { values, revision: submission.revision });
+    }
+  },
+} satisfies Actions;

@@ -1,0 +1,40 @@
+import { error } from '@sveltejs/kit';
+import { actionFailed, FORBIDDEN_MESSAGE, loadFailed } from '$lib/server/failures';
+import { requireUser } from '$lib/server/user';
+import type { Actions, PageServerLoad } from './$types';
+
+const field = (data: FormData, name: string): string => String(data.get(name) ?? '').trim();
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const user = await requireUser(locals, url);
+  if (!user.isPlatformAdmin) error(403, FORBIDDEN_MESSAGE);
+  try {
+    return { user, councils: await locals.api.admin.councils.query() };
+  } catch (cause) {
+    loadFailed(cause, url);
+  }
+};
+
+export const actions = {
+  createCouncil: async ({ request, locals, url }) => {
+    const data = await request.formData();
+    const values = { slug: field(data, 'slug'), name: field(data, 'name'), kind: field(data, 'kind'), nation: field(data, 'nation') };
+    try {
+      const created = await locals.api.admin.createCouncil.mutate(values as never);
+      return { created: created.council };
+    } catch (cause) {
+      return actionFailed(cause, url, { form: 'createCouncil', values });
+    }
+  },
+  invitePublisher: async ({ request, locals, url }) => {
+    const data = await request.formData();
+    const council = field(data, 'council');
+    const email = field(data, 'email');
+    try {
+      const invitation = await locals.api.admin.invitePublisher.mutate({ council, email });
+      return { invitation: { ...invitation, council, email, url: `${url.origin}/invitations/${invitation.token}` } };
+    } catch (cause) {
+      return actionFailed(cause, url, { form: 'invitePublisher', values: { council, email } });
+    }
+  },
+} satisfies Actions;

@@ -1,0 +1,45 @@
+import { readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const routesDirectory = fileURLToPath(new URL('../../src/routes/', import.meta.url));
+
+export interface PortalAction {
+  /** The route as its folder names it, such as "/[council]/manage/people". */
+  route: string;
+  /** The action's name; "default" for a form posting to the page itself. */
+  name: string;
+}
+
+async function serverFiles(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((entry) => {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) return serverFiles(path);
+      return Promise.resolve(entry.name === '+page.server.ts' ? [path] : []);
+    }),
+  );
+  return nested.flat();
+}
+
+/** Every form action the portal has, found by loading its route modules: none can be missed. */
+export async function portalActions(): Promise<PortalAction[]> {
+  const found: PortalAction[] = [];
+  for (const file of (await serverFiles(routesDirectory)).sort()) {
+    const module = (await import(pathToFileURL(file).href)) as { actions?: Record<string, unknown> };
+    const folder = relative(routesDirectory, join(file, '..')).split(sep).filter(Boolean).join('/');
+    for (const name of Object.keys(module.actions ?? {})) found.push({ route: `/${folder}`, name });
+  }
+  return found;
+}
+
+/** The address to post an action to, with route parameters filled in. */
+export function actionUrl(action: PortalAction, params: Record<string, string>): string {
+  const path = action.route.replace(/\[(?:\.\.\.)?([a-z]+)(?:=[a-z]+)?\]/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`No value for [${name}] in ${action.route}`);
+    return value;
+  });
+  return action.name === 'default' ? path : `${path}?/${action.name}`;
+}

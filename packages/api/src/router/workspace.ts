@@ -1,0 +1,117 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import {
+  SECTIONS,
+  type Section,
+  change,
+  checkCouncilContent,
+  checkPledge,
+  diffContent,
+  emptyContent,
+  errorsOf,
+  historyEntry,
+  isStale,
+  reviewComment,
+  saveSectionInput,
+  versionNumber,
+  workingStatus,
+  workspaceDraft,
+  workspaceOverview,
+} from '@pledgekeeper/domain';
+import { refusalsAsErrors, sectionConflictError } from '../errors.js';
+import { memberProcedure, publisherProcedure, router } from '../trpc.js';
+
+const actorOf = (user: { id: string; email: string }) => ({ id: user.id, email: user.email });
+const revisionNumbers = (revisions: Record<Section, { revision: number }>) =>
+  Object.fromEntries(SECTIONS.map((s) => [s, revisions[s].revision])) as Record<Section, number>;
+
+/** A council's drafts, review, publication and history. Every procedure is for its members only. */
+export const workspaceRouter = router({
+  overview: memberProcedure.output(workspaceOverview).query(async ({ ctx }) => {
+    const { workspace, council } = ctx.council;
+    const [working, published] = await Promise.all([workspace.working(), workspace.newestPublished()]);
+    const content = working?.content ?? (published ? (await workspace.edition(published.version))?.content : null) ?? null;
+    return {
+      council,
+      role: ctx.role,
+      working: working
+        ? { version: working.version, status: working.status, reviewComment: working.reviewComment, updatedAt: working.updatedAt }
+        : null,
+      published: published ? { version: published.version, publishedAt: published.publishedAt, reviewedAt: published.reviewedAt } : null,
+      stale: isStale(published ? (published.reviewedAt ?? published.publishedAt) : null, ctx.now()),
+      findings: content ? checkCouncilContent({ council, ...content }) : [],
+    };
+  }),
+
+  /** The content an editor works on: the working edition, or else the published page, or else an empty page. */
+  draft: memberProcedure.output(workspaceDraft).query(async ({ ctx }) => {
+    const { workspace } = ctx.council;
+    const working = await workspace.working();
+    if (working) {
+      return { version: working.version, status: working.status, content: working.content, revisions: revisionNumbers(working.revisions) };
+    }
+    const zero = Object.fromEntries(SECTIONS.map((s) => [s, 0])) as Record<Section, number>;
+    const published = await workspace.newestPublished();
+    const edition = published ? await workspace.edition(published.version) : null;
+    if (edition) return { version: edition.version, status: 'published' as const, content: edition.content, revisions: zero };
+    return { version: 0, status: 'draft' as const, content: emptyContent(), revisions: zero };
+  }),
+
+  saveSection: memberProcedure
+    .input(saveSectionInput)
+    .output(z.object({ version: z.number().int(), revision: z.number().int() }))
+    .mutation(async ({ ctx, input }) => {
+      if (input.section === 'pledge' && input.content) {
+        const problems = errorsOf(checkPledge(input.content));
+        if (problems.length > 0) {
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: `The pledge cannot be saved until this is fixed: ${problems.map((p) => p.message).join('; ')}`,
+          });
+        }
+      }
+      const outcome = await refusalsAsErrors(() => ctx.council.workspace.saveSection(input, actorOf(ctx.user), ctx.now()));
+      if (!outcome.saved) throw sectionConflictError(outcome.conflict);
+      return { version: outcome.version, revision: outcome.revision };
+    }),
+
+  submitForReview: memberProcedure
+    .output(z.object({ version: z.number().int(), status: workingStatus }))
+    .mutation(({ ctx }) => refusalsAsErrors(() => ctx.council.workspace.submitForReview(actorOf(ctx.user), ctx.now()))),
+
+  sendBack: publisherProcedure
+    .input(z.object({ comment: reviewComment }))
+    .output(z.object({ version: z.number().int(), status: workingStatus }))
+    .mutation(({ ctx, input }) => refusalsAsErrors(() => ctx.council.workspace.sendBack(input.comment, actorOf(ctx.user), ctx.now()))),
+
+  publish: publisherProcedure
+    .output(z.object({ version: z.number().int(), publishedAt: z.string() }))
+    .mutation(({ ctx }) => refusalsAsErrors(() => ctx.council.workspace.publish(actorOf(ctx.user), ctx.now()))),
+
+  discardDraft: memberProcedure
+    .output(z.object({ discarded: z.number().int() }))
+    .mutation(({ ctx }) => refusalsAsErrors(() => ctx.council.workspace.discardDraft(actorOf(ctx.user), ctx.now()))),
+
+  markReviewed: publisherProcedure
+    .output(z.object({ version: z.number().int(), reviewedAt: z.string() }))
+    .mutation(({ ctx }) => refusalsAsErrors(() => ctx.council.workspace.markReviewed(actorOf(ctx.user), ctx.now()))),
+
+  history: memberProcedure.output(z.array(historyEntry)).query(({ ctx }) => ctx.council.workspace.history()),
+
+  diff: memberProcedure
+    .input(z.object({ from: versionNumber, to: versionNumber }))
+    .output(z.array(change))
+    .query(async ({ ctx, input }) => {
+      const [from, to] = await Promise.all([ctx.council.workspace.edition(input.from), ctx.council.workspace.edition(input.to)]);
+      const missing = !from ? input.from : !to ? input.to : null;
+      if (missing !== null || !from || !to) {
+        throw new TRPCError({ code: 'NOT_FOUND', message: `There is no version ${missing} of this page` });
+      }
+      return diffContent(from.content, to.content);
+    }),
+
+  restore: memberProcedure
+    .input(z.object({ version: versionNumber }))
+    .output(z.object({ version: z.number().int() }))
+    .mutation(({ ctx, input }) => refusalsAsErrors(() => ctx.council.workspace.restore(input.version, actorOf(ctx.user), ctx.now()))),
+});

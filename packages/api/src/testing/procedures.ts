@@ -1,0 +1,53 @@
+import type { Database } from '@pledgekeeper/db';
+
+/**
+ * Who may call each procedure, and a valid input for it naming a council. The isolation and
+ * bad-input tests walk this table; a procedure missing from it fails them.
+ */
+export type Access = 'public' | 'signed-in' | 'admin' | 'member' | 'publisher';
+
+export interface Fixtures {
+  db: Database;
+  /** A pending invitation of each council, by slug: for guessed-id attempts. */
+  invitationOf: Record<string, string>;
+}
+
+export interface ProcedureSpec {
+  access: Access;
+  /** A valid input naming `council`; procedures that name none ignore it. */
+  input: (council: string, fixtures: Fixtures) => unknown;
+}
+
+export const PROCEDURES: Record<string, ProcedureSpec> = {
+  'council.list': { access: 'public', input: () => undefined },
+  'council.page': { access: 'public', input: (council) => ({ council }) },
+  'feedback.submit': { access: 'public', input: (council) => ({ council, page: `/${council}`, helpful: true, comment: 'Clear' }) },
+  'auth.signIn': { access: 'public', input: () => ({ email: 'nobody@example.org', password: 'not the password' }) },
+  'auth.signOut': { access: 'signed-in', input: () => undefined },
+  'auth.me': { access: 'public', input: () => undefined },
+  'auth.invitation': { access: 'public', input: () => ({ token: 'a'.repeat(43) }) },
+  'auth.acceptInvitation': { access: 'public', input: () => ({ token: 'a'.repeat(43), displayName: 'Sam', password: 'a long enough password' }) },
+  'admin.councils': { access: 'admin', input: () => undefined },
+  'admin.createCouncil': { access: 'admin', input: () => ({ slug: 'new-council', name: 'New Council', kind: 'unitary', nation: 'england' }) },
+  'admin.invitePublisher': { access: 'admin', input: (council) => ({ council, email: 'first.publisher@example.org' }) },
+  'people.list': { access: 'publisher', input: (council) => ({ council }) },
+  'people.invite': { access: 'publisher', input: (council) => ({ council, email: 'new.editor@example.org', role: 'editor' }) },
+  'people.revokeInvitation': { access: 'publisher', input: (council, f) => ({ council, invitationId: f.invitationOf[council] }) },
+  'people.changeRole': { access: 'publisher', input: (council) => ({ council, email: 'editor.a@example.org', role: 'publisher' }) },
+  'people.remove': { access: 'publisher', input: (council) => ({ council, email: 'editor.a@example.org' }) },
+  'people.audit': { access: 'publisher', input: (council) => ({ council }) },
+  'workspace.overview': { access: 'member', input: (council) => ({ council }) },
+  'workspace.draft': { access: 'member', input: (council) => ({ council }) },
+  'workspace.saveSection': {
+    access: 'member',
+    input: (council) => ({ council, section: 'events', revision: 0, content: [{ title: null, description: ['We visit schools.'], callToAction: null }] }),
+  },
+  'workspace.submitForReview': { access: 'member', input: (council) => ({ council }) },
+  'workspace.sendBack': { access: 'publisher', input: (council) => ({ council, comment: 'Please check the dates' }) },
+  'workspace.publish': { access: 'publisher', input: (council) => ({ council }) },
+  'workspace.discardDraft': { access: 'member', input: (council) => ({ council }) },
+  'workspace.markReviewed': { access: 'publisher', input: (council) => ({ council }) },
+  'workspace.history': { access: 'member', input: (council) => ({ council }) },
+  'workspace.diff': { access: 'member', input: (council) => ({ council, from: 1, to: 1 }) },
+  'workspace.restore': { access: 'member', input: (council) => ({ council, version: 1 }) },
+};

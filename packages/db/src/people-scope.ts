@@ -1,0 +1,132 @@
+import type { Role } from '@pledgekeeper/domain';
+import type { Database } from './connection.js';
+import { recordAudit } from './repositories/audit.js';
+import { insertInvitation, listOpenInvitations, revokeInvitation } from './repositories/invitations.js';
+
+export interface Actor {
+  id: string;
+  email: string;
+}
+
+export interface Member {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+}
+
+/** Why a change to a council's people was refused; the API turns these into messages. */
+export type PeopleRefusal = 'not-a-member' | 'already-a-member' | 'last-publisher' | 'no-such-invitation';
+export type PeopleResult<T = Record<never, never>> = ({ ok: true } & T) | { ok: false; refusal: PeopleRefusal };
+
+const refuse = (refusal: PeopleRefusal) => ({ ok: false as const, refusal });
+
+/**
+ * The people of one council (its members and open invitations), bound to it like councilScope.
+ * Each change is one transaction with its audit entry.
+ */
+export function peopleScope(db: Database, councilId: string, councilName: string) {
+  const membersOf = async (trx: Database): Promise<Member[]> => {
+    const rows = await trx
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select(['users.id', 'users.email', 'users.display_name', 'memberships.role'])
+      .where('memberships.council_id', '=', councilId)
+      .orderBy('users.display_name')
+      .orderBy('users.email')
+      .execute();
+    return rows.map((row) => ({ userId: row.id, email: row.email, displayName: row.display_name, role: row.role as Role }));
+  };
+
+  /**
+   * Takes the council's row lock until the transaction ends (a no-op update), so changes to its
+   * people happen one after another: two publishers demoting each other at once cannot leave
+   * the council with none. One row, so no deadlock between two such changes.
+   */
+  const lockCouncil = (trx: Database) =>
+    trx
+      .updateTable('councils')
+      .set((eb) => ({ name: eb.ref('name') }))
+      .where('id', '=', councilId)
+      .execute();
+
+  const findMember = async (trx: Database, email: string): Promise<Member | null> =>
+    (await membersOf(trx)).find((member) => member.email === email.toLowerCase()) ?? null;
+
+  return {
+    members: () => membersOf(db),
+    openInvitations: (now: Date) => listOpenInvitations(db, councilId, now),
+
+    invite: (invitation: { email: string; role: Role }, actor: Actor, now: Date): Promise<PeopleResult<{ token: string; expiresAt: string }>> =>
+      db.transaction().execute(async (trx) => {
+        if (await findMember(trx, invitation.email)) return refuse('already-a-member');
+        const created = await insertInvitation(trx, councilId, { ...invitation, createdBy: actor.id }, now);
+        await recordAudit(
+          trx,
+          {
+            councilId,
+            actor,
+            action: 'invitation-created',
+            summary: `Invited ${invitation.email} to be ${invitation.role === 'editor' ? 'an editor' : 'a publisher'} of ${councilName}`,
+            detail: { invitationId: created.id, email: invitation.email, role: invitation.role },
+          },
+          now,
+        );
+        return { ok: true as const, token: created.token, expiresAt: created.expiresAt };
+      }),
+
+    revokeInvitation: (invitationId: string, actor: Actor, now: Date): Promise<PeopleResult> =>
+      db.transaction().execute(async (trx) => {
+        const revoked = await revokeInvitation(trx, councilId, invitationId, now);
+        if (!revoked) return refuse('no-such-invitation');
+        await recordAudit(
+          trx,
+          { councilId, actor, action: 'invitation-revoked', summary: `Revoked the invitation to ${revoked.email}`, detail: { invitationId } },
+          now,
+        );
+        return { ok: true as const };
+      }),
+
+    changeRole: (email: string, role: Role, actor: Actor, now: Date): Promise<PeopleResult> =>
+      db.transaction().execute(async (trx) => {
+        await lockCouncil(trx);
+        const members = await membersOf(trx);
+        const member = members.find((m) => m.email === email.toLowerCase());
+        if (!member) return refuse('not-a-member');
+        if (member.role === role) return { ok: true as const };
+        const publishers = members.filter((m) => m.role === 'publisher').length;
+        if (member.role === 'publisher' && publishers <= 1) return refuse('last-publisher');
+        await trx
+          .updateTable('memberships')
+          .set({ role })
+          .where('council_id', '=', councilId)
+          .where('user_id', '=', member.userId)
+          .execute();
+        await recordAudit(
+          trx,
+          { councilId, actor, action: 'role-changed', summary: `Changed ${member.email} from ${member.role} to ${role}`, detail: { email: member.email, from: member.role, to: role } },
+          now,
+        );
+        return { ok: true as const };
+      }),
+
+    remove: (email: string, actor: Actor, now: Date): Promise<PeopleResult> =>
+      db.transaction().execute(async (trx) => {
+        await lockCouncil(trx);
+        const members = await membersOf(trx);
+        const member = members.find((m) => m.email === email.toLowerCase());
+        if (!member) return refuse('not-a-member');
+        const publishers = members.filter((m) => m.role === 'publisher').length;
+        if (member.role === 'publisher' && publishers <= 1) return refuse('last-publisher');
+        await trx.deleteFrom('memberships').where('council_id', '=', councilId).where('user_id', '=', member.userId).execute();
+        await recordAudit(
+          trx,
+          { councilId, actor, action: 'member-removed', summary: `Removed ${member.email} (${member.role}) from ${councilName}`, detail: { email: member.email, role: member.role } },
+          now,
+        );
+        return { ok: true as const };
+      }),
+  };
+}
+
+export type PeopleScope = ReturnType<typeof peopleScope>;
