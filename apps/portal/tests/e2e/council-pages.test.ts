@@ -149,13 +149,13 @@ describe('"Was this page helpful?" without JavaScript', () => {
     const status = page.getByRole('status');
     expect(await status.textContent()).toContain('Thank you for your feedback.');
     expect(await status.evaluate((element) => element === document.activeElement)).toBe(true);
-    const stored = await storedFeedback(stack.databasePath, 'somerset');
+    const stored = await storedFeedback(stack.databaseUrl, 'somerset');
     expect(stored).toContainEqual(expect.objectContaining({ page: '/somerset', helpful: true, comment }));
     await page.close();
   });
 
   it('shows what to fix, keeps the comment and stores nothing when the answer is incomplete', async () => {
-    const before = await storedFeedback(stack.databasePath, 'worcestershire');
+    const before = await storedFeedback(stack.databaseUrl, 'worcestershire');
     const page = await open('/worcestershire');
     const comment = 'x'.repeat(1201);
     const field = page.getByLabel('Tell us more (optional)');
@@ -184,7 +184,7 @@ describe('"Was this page helpful?" without JavaScript', () => {
     expect(await page.locator('#feedback-comment-error').textContent()).toContain('at most 1200 characters');
     expect(await page.getByRole('radiogroup').getAttribute('aria-invalid')).toBe('true');
     expect(await page.title()).toMatch(/^Error: /);
-    expect(await storedFeedback(stack.databasePath, 'worcestershire')).toEqual(before);
+    expect(await storedFeedback(stack.databaseUrl, 'worcestershire')).toEqual(before);
     await page.close();
   });
 
@@ -200,7 +200,7 @@ describe('"Was this page helpful?" without JavaScript', () => {
     await page.getByLabel('No').check();
     expect(await send(page)).toBe(200);
     expect(await page.getByRole('status').textContent()).toContain('Thank you');
-    const stored = await storedFeedback(stack.databasePath, 'somerset');
+    const stored = await storedFeedback(stack.databaseUrl, 'somerset');
     expect(stored).toContainEqual(expect.objectContaining({ helpful: false, comment: markup }));
     await page.close();
   });

@@ -5,7 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, findCouncilBySlug, listFeedback } from '@pledgekeeper/db';
+import { createDatabase, type DialectName, findCouncilBySlug, listFeedback } from '@pledgekeeper/db';
+import { openTestDatabase } from '@pledgekeeper/db/testing';
 import type { Feedback } from '@pledgekeeper/domain';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -68,17 +69,21 @@ async function stop(child: Child): Promise<void> {
 
 export interface Stack {
   portalUrl: string;
-  databasePath: string;
+  /** The API server's database: a SQLite file path, or a postgres:// URL. */
+  databaseUrl: string;
   stop: () => Promise<void>;
 }
 
 /**
- * The built API server on a fresh SQLite file, and the built portal in front of it.
- * `apiEnv` adds settings for the API server, such as the first platform admin.
+ * The built API server on a fresh database (a SQLite file, or a new PostgreSQL database), and the
+ * built portal in front of it. `apiEnv` adds settings for the API server, such as the first admin.
  */
-export async function startStack(options: { apiEnv?: Record<string, string> } = {}): Promise<Stack> {
+export async function startStack(options: { apiEnv?: Record<string, string>; dialect?: DialectName } = {}): Promise<Stack> {
   const directory = await mkdtemp(join(tmpdir(), 'pledgekeeper-portal-e2e-'));
-  const databasePath = join(directory, 'pledgekeeper.sqlite');
+  const postgres = options.dialect === 'postgres' ? await openTestDatabase('postgres') : null;
+  // The server opens its own connections; this handle only creates and finally drops the database.
+  await postgres?.db.destroy();
+  const databaseUrl = postgres?.url ?? join(directory, 'pledgekeeper.sqlite');
   const apiPort = await freePort();
   let portalPort = await freePort();
   while (portalPort === apiPort) portalPort = await freePort();
@@ -88,11 +93,12 @@ export async function startStack(options: { apiEnv?: Record<string, string> } = 
   const stopAll = async () => {
     for (const child of children.reverse()) await stop(child);
     await rm(directory, { recursive: true, force: true });
+    await postgres?.destroy();
   };
   try {
     const api = startNode(join(repoRoot, 'apps/server/dist/main.js'), {
       API_PORT: String(apiPort),
-      DATABASE_URL: databasePath,
+      DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'warn',
       ...options.apiEnv,
     });
@@ -110,7 +116,7 @@ export async function startStack(options: { apiEnv?: Record<string, string> } = 
     await stopAll();
     throw error;
   }
-  return { portalUrl, databasePath, stop: stopAll };
+  return { portalUrl, databaseUrl, stop: stopAll };
 }
 
 export const launchChromium = (): Promise<Browser> =>
@@ -129,11 +135,11 @@ export const launchChromium = (): Promise<Browser> =>
   });
 
 /** What the API stored for a council, read straight from its database file. */
-export async function storedFeedback(databasePath: string, slug: string): Promise<Feedback[]> {
-  const { db } = createDatabase(databasePath);
+export async function storedFeedback(databaseUrl: string, slug: string): Promise<Feedback[]> {
+  const { db } = createDatabase(databaseUrl);
   try {
     const council = await findCouncilBySlug(db, slug);
-    if (!council) throw new Error(`No council "${slug}" in ${databasePath}`);
+    if (!council) throw new Error(`No council "${slug}" in ${databaseUrl}`);
     return await listFeedback(db, council.id);
   } finally {
     await db.destroy();
@@ -144,8 +150,8 @@ export async function storedFeedback(databasePath: string, slug: string): Promis
  * Every row of every table except sessions, as text: equal before and after means nothing changed.
  * Sessions are left out because signing in is not a change to anyone's content.
  */
-export async function storedRows(databasePath: string): Promise<string> {
-  const { db } = createDatabase(databasePath);
+export async function storedRows(databaseUrl: string): Promise<string> {
+  const { db } = createDatabase(databaseUrl);
   try {
     const tables = (await db.introspection.getTables()).map((table) => table.name).filter((name) => !name.includes('session'));
     const rows: Record<string, unknown[]> = {};
