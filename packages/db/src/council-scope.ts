@@ -1,6 +1,7 @@
 import type { Council, FeedbackInput } from '@pledgekeeper/domain';
 import type { Database } from './connection.js';
-import { type EditionContent, type EditionRef, findPublishedEdition, readEdition } from './repositories/editions.js';
+import { publishedContent } from './published-cache.js';
+import { type EditionContent, type EditionRef, findPublishedEdition } from './repositories/editions.js';
 import { type AuditRecord, listAudit, recordAudit } from './repositories/audit.js';
 import { insertFeedback, listFeedback } from './repositories/feedback.js';
 import { findRole } from './repositories/users.js';
@@ -21,7 +22,7 @@ export function councilScope(db: Database, councilId: string, council: Council) 
     council,
     async publishedPage(): Promise<PublishedPage | null> {
       const edition = await findPublishedEdition(db, councilId);
-      return edition ? { edition, content: await readEdition(db, councilId, edition.id) } : null;
+      return edition ? { edition, content: await publishedContent(db, councilId, edition.id) } : null;
     },
     submitFeedback: (input: Omit<FeedbackInput, 'council'>, now = new Date()) => insertFeedback(db, councilId, input, now),
     listFeedback: () => listFeedback(db, councilId),
