@@ -4,19 +4,9 @@ import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '@pledgek
 import { appRouter, createCaller } from './root.js';
 import { signInActors } from './testing/actors.js';
 import { createContext } from './trpc.js';
+import { rejection } from './testing/rejection.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
-
-/** Rejects with a TRPCError of this code; returns it for further checks. */
-async function rejection(promise: Promise<unknown>, code: TRPCError['code']): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  expect((error as TRPCError).code).toBe(code);
-  return error as TRPCError;
-}
 
 describe.each(dialectsUnderTest())('the API on %s', (dialect) => {
   let t: TestDatabase;

@@ -5,17 +5,11 @@ import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '@pledgek
 import { argon2Hasher } from '../passwords.js';
 import { createCaller } from '../root.js';
 import { createContext } from '../trpc.js';
+import { rejection } from '../testing/rejection.js';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 const cheap = argon2Hasher({ memorySize: 8, iterations: 1, parallelism: 1 });
 const NORTH_YORKSHIRE = { slug: 'north-yorkshire', name: 'North Yorkshire Council', kind: 'unitary', nation: 'england' } as const;
-
-async function rejection(promise: Promise<unknown>, code: TRPCError['code']): Promise<TRPCError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(TRPCError);
-  expect((error as TRPCError).code).toBe(code);
-  return error as TRPCError;
-}
 
 describe.each(dialectsUnderTest())('onboarding councils on %s', (dialect) => {
   let t: TestDatabase;

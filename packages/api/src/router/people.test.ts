@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSession, findCouncilBySlug, insertUser, setRole } from '@pledgekeeper/db';
 import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '@pledgekeeper/db/testing';
@@ -6,16 +5,10 @@ import type { Role } from '@pledgekeeper/domain';
 import { argon2Hasher } from '../passwords.js';
 import { createCaller } from '../root.js';
 import { createContext } from '../trpc.js';
+import { rejection } from '../testing/rejection.js';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 const cheap = argon2Hasher({ memorySize: 8, iterations: 1, parallelism: 1 });
-
-async function rejection(promise: Promise<unknown>, code: TRPCError['code']): Promise<TRPCError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(TRPCError);
-  expect((error as TRPCError).code).toBe(code);
-  return error as TRPCError;
-}
 
 describe.each(dialectsUnderTest())("a council's people on %s", (dialect) => {
   let t: TestDatabase;

@@ -8,19 +8,10 @@ import { type PledgeContent, type Role, SECTIONS } from '@pledgekeeper/domain';
 import { SectionConflict } from '../errors.js';
 import { appRouter, createCaller } from '../root.js';
 import { createContext } from '../trpc.js';
+import { rejection } from '../testing/rejection.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const W = 'worcestershire';
-
-async function rejection(promise: Promise<unknown>, code: TRPCError['code']): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  expect((error as TRPCError).code).toBe(code);
-  return error as TRPCError;
-}
 
 describe.each(dialectsUnderTest())('the workspace on %s', (dialect) => {
   let t: TestDatabase;
