@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +9,7 @@ import { findUserByEmail, listMemberships } from '@pledgekeeper/db';
 import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '@pledgekeeper/db/testing';
 import { ensurePlatformAdmin } from './admin-bootstrap.js';
 import { readEnv } from './env.js';
+import { freePort } from './testing/free-port.js';
 
 const cheap = argon2Hasher({ memorySize: 8, iterations: 1, parallelism: 1 });
 const NOW = new Date('2026-11-25T09:00:00Z');
@@ -81,16 +81,6 @@ describe('starting the server with the admin variables', () => {
     dir = await mkdtemp(join(tmpdir(), 'pk-admin-'));
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
-
-  const freePort = () =>
-    new Promise<number>((resolve, reject) => {
-      const probe = createServer();
-      probe.once('error', reject);
-      probe.listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => resolve(port));
-      });
-    });
 
   /** Starts the built server, runs `work` against it, stops it; returns its log lines. */
   async function withServer(env: Record<string, string>, work: (base: string) => Promise<void>) {

@@ -17,7 +17,7 @@ import {
 import type { Database } from '../connection.js';
 import { fromJson, toJson } from '../json.js';
 import { recordAudit } from './audit.js';
-import { insertEditionRows, readEdition } from './editions.js';
+import { findPublishedEdition, insertEditionRows, readEdition } from './editions.js';
 
 /** Who is making a change, as the audit log and the edition record them. */
 export interface Actor {
@@ -128,15 +128,8 @@ export async function findWorkingEdition(db: Database, councilId: string): Promi
 
 /** The newest published edition: what the public sees. */
 export async function findNewestPublished(db: Database, councilId: string): Promise<PublishedEdition | null> {
-  const row = await db
-    .selectFrom('editions')
-    .select(['id', 'version', 'published_at', 'reviewed_at'])
-    .where('council_id', '=', councilId)
-    .where('status', '=', 'published')
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row ? { id: row.id, version: Number(row.version), publishedAt: row.published_at, reviewedAt: row.reviewed_at } : null;
+  const edition = await findPublishedEdition(db, councilId);
+  return edition ? { id: edition.id, version: edition.version, publishedAt: edition.publishedAt, reviewedAt: edition.reviewedAt } : null;
 }
 
 /** The whole content of one version of the page, whatever its status. */

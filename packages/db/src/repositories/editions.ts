@@ -21,19 +21,22 @@ export interface EditionRef {
   version: number;
   status: PledgeStatus;
   publishedAt: string | null;
+  reviewedAt: string | null;
 }
 
 /** The newest published edition of a council's page, if it has one. */
 export async function findPublishedEdition(db: Database, councilId: string): Promise<EditionRef | null> {
   const row = await db
     .selectFrom('editions')
-    .select(['id', 'version', 'status', 'published_at'])
+    .select(['id', 'version', 'status', 'published_at', 'reviewed_at'])
     .where('council_id', '=', councilId)
     .where('status', '=', 'published')
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row ? { id: row.id, version: row.version, status: row.status as PledgeStatus, publishedAt: row.published_at } : null;
+  return row
+    ? { id: row.id, version: Number(row.version), status: row.status as PledgeStatus, publishedAt: row.published_at, reviewedAt: row.reviewed_at }
+    : null;
 }
 
 /**
@@ -65,7 +68,7 @@ export async function insertEdition(
     })
     .execute();
   await insertEditionRows(db, councilId, id, content);
-  return { id, version: edition.version, status: edition.status, publishedAt };
+  return { id, version: edition.version, status: edition.status, publishedAt, reviewedAt: publishedAt };
 }
 
 /**
