@@ -99,7 +99,7 @@ describe.each(dialectsUnderTest())('bad input on %s', (dialect) => {
     });
     afterAll(() => t.destroy());
 
-    const valid = () => spec.input('worcestershire', { db: t.db, invitationOf: {} });
+    const valid = () => spec.input('worcestershire', { db: t.db, invitationOf: {}, feedbackOf: { worcestershire: '2f1c2b4e-9d7a-4c1e-8f3b-6a5d4c3b2a10' } });
 
     it('answers every nasty input with a clear 4xx and changes nothing', async () => {
       const base = valid();

@@ -59,7 +59,7 @@ describe.each(dialectsUnderTest())('tenant isolation on %s', (dialect) => {
     beforeAll(async () => {
       t = await openTestDatabase(dialect, { seed: true });
       tokens = await signInActors(t.db, A, B, NOW);
-      fixtures = { db: t.db, invitationOf: await pendingInvitations(t) };
+      fixtures = { db: t.db, invitationOf: await pendingInvitations(t), feedbackOf: await sentMessages(t) };
     });
     afterAll(() => t.destroy());
 
@@ -101,6 +101,16 @@ describe.each(dialectsUnderTest())('tenant isolation on %s', (dialect) => {
     });
     afterAll(() => t.destroy());
 
+    it("cannot mark another council's feedback by naming its id under one's own council", async () => {
+      const messages = await sentMessages(t);
+      const api = createCaller(createContext({ db: t.db, now: () => NOW, sessionToken: tokens.publisherA }));
+      const before = await snapshot(t.db);
+      expect(await outcome(api.feedback.mark({ council: A, id: messages[B]!, status: 'answered' }))).toBe('NOT_FOUND');
+      expect(await snapshot(t.db)).toEqual(before);
+      const overview = await api.feedback.overview({ council: A });
+      expect(overview.comments.map((comment) => comment.id)).toEqual([messages[A]]);
+    });
+
     it("cannot revoke another council's invitation by naming its id under one's own council", async () => {
       const invitations = await pendingInvitations(t);
       const api = createCaller(createContext({ db: t.db, now: () => NOW, sessionToken: tokens.publisherA }));
@@ -123,6 +133,19 @@ async function pendingInvitations(t: TestDatabase): Promise<Record<string, strin
       .values({ id, council_id: council.id, email: `invited@${slug}.example.org`, role: 'editor', token_hash: `hash-${slug}`, created_by: null, created_at: NOW.toISOString(), expires_at: new Date(NOW.getTime() + 86_400_000).toISOString(), accepted_at: null, revoked_at: null })
       .execute();
     result[slug] = id;
+  }
+  return result;
+}
+
+/** One anonymous message to each council, sent as a reader would. */
+async function sentMessages(t: TestDatabase): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const slug of [A, B]) {
+    const reader = createCaller(createContext({ db: t.db, now: () => NOW, sessionToken: null, client: `reader-of-${slug}` }));
+    await reader.feedback.send({ council: slug, page: `/${slug}`, topic: null, message: `A message for ${slug}` });
+    const council = await t.db.selectFrom('councils').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+    const row = await t.db.selectFrom('feedback').select('id').where('council_id', '=', council.id).executeTakeFirstOrThrow();
+    result[slug] = row.id;
   }
   return result;
 }

@@ -1,5 +1,7 @@
 import { adminRouter } from './router/admin.js';
 import { authRouter } from './router/auth.js';
+import { brandingRouter } from './router/branding.js';
+import { compareRouter } from './router/compare.js';
 import { councilRouter } from './router/council.js';
 import { feedbackRouter } from './router/feedback.js';
 import { peopleRouter } from './router/people.js';
@@ -13,6 +15,8 @@ export const appRouter = router({
   admin: adminRouter,
   people: peopleRouter,
   workspace: workspaceRouter,
+  branding: brandingRouter,
+  compare: compareRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -94,6 +94,11 @@ describe('tenancy, procedure by procedure', () => {
   const COUNCIL_SCOPED: Record<string, (council: string) => Record<string, unknown>> = {
     'council.page': (council) => ({ council }),
     'feedback.submit': (council) => ({ council, page: `/${council}`, helpful: true, comment: 'Thank you' }),
+    'feedback.send': (council) => ({ council, page: `/${council}`, topic: null, message: 'More about money please' }),
+    'feedback.overview': (council) => ({ council }),
+    'feedback.mark': (council) => ({ council, id: '00000000-0000-4000-8000-000000000000', status: 'read' }),
+    'branding.get': (council) => ({ council }),
+    'branding.save': (council) => ({ council, brandColour: '#00594f', brandName: null }),
     'people.list': (council) => ({ council }),
     'people.invite': (council) => ({ council, email: 'new.person@example.org', role: 'editor' }),
     'people.revokeInvitation': (council) => ({ council, invitationId: '00000000-0000-4000-8000-000000000000' }),
@@ -113,7 +118,7 @@ describe('tenancy, procedure by procedure', () => {
     'workspace.restore': (council) => ({ council, version: 1 }),
   };
   const PLATFORM_WIDE = new Set([
-    'council.list',
+    'council.list', 'compare.matrix', 'compare.sideBySide',
     'auth.signIn', 'auth.signOut', 'auth.me', 'auth.invitation', 'auth.acceptInvitation',
     'admin.councils', 'admin.createCouncil', 'admin.invitePublisher',
   ]);
@@ -156,6 +161,7 @@ describe('tenancy, procedure by procedure', () => {
         invitations: await t.db.selectFrom('invitations').selectAll().where('council_id', '=', worcestershire.id).orderBy('id').execute(),
         audit: await t.db.selectFrom('audit_log').selectAll().where('council_id', '=', worcestershire.id).orderBy('id').execute(),
         editions: await t.db.selectFrom('editions').selectAll().where('council_id', '=', worcestershire.id).orderBy('id').execute(),
+        council: await t.db.selectFrom('councils').selectAll().where('id', '=', worcestershire.id).execute(),
       });
       const before = await ofWorcestershire();
       // Some inputs name no real row (an invitation id): a NOT_FOUND is then the right answer.

@@ -1,13 +1,12 @@
 // Measures the API and the portal against a raw node:http server on the same machine, one target
 // at a time, and writes results/latest.json. Run after `pnpm build` (turbo does: `pnpm bench`).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkAnswers, measure } from './load.js';
 import { freePorts, startService, stopAll, waitUntilReady } from './services.js';
-
-const benchDir = fileURLToPath(new URL('..', import.meta.url));
+import { benchDir, removeTemporaryFiles, startStack } from './stack.js';
 
 function positiveNumber(name, fallback) {
   const raw = process.env[name];
@@ -17,32 +16,11 @@ function positiveNumber(name, fallback) {
   return value;
 }
 
-// The built servers, found through this package's workspace dependencies.
-function builtEntry(packageName, relativeFile) {
-  const dir = realpathSync(join(benchDir, 'node_modules', ...packageName.split('/')));
-  const file = join(dir, relativeFile);
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`pnpm build\` first`);
-  return { dir, file };
-}
-
-function serverEntry() {
-  const dir = realpathSync(join(benchDir, 'node_modules', '@pledgekeeper', 'server'));
-  const bin = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).bin;
-  const relative = typeof bin === 'string' ? bin : Object.values(bin ?? {})[0] ?? 'dist/main.js';
-  return builtEntry('@pledgekeeper/server', relative);
-}
-
 const settings = {
   duration: positiveNumber('BENCH_DURATION', 10),
   connections: Math.round(positiveNumber('BENCH_CONNECTIONS', 10)),
 };
 settings.warmup = Math.min(2, settings.duration);
-
-// The temporary SQLite folder goes when the run ends, however it ends.
-const removeOnExit = [];
-function removeTemporaryFiles() {
-  for (const dir of removeOnExit.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
 
 const fixed = (value, digits) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 
@@ -64,11 +42,7 @@ function printTable(results, meta) {
 }
 
 async function main() {
-  const server = serverEntry();
-  const portal = builtEntry('@pledgekeeper/portal', 'build/index.js');
-  const [basePort, apiPort, portalPort] = await freePorts(3);
-  const dataDir = mkdtempSync(join(tmpdir(), 'pledgekeeper-bench-'));
-  removeOnExit.push(dataDir);
+  const [basePort] = await freePorts(1);
   const env = { ...process.env, NODE_ENV: 'production' };
 
   try {
@@ -76,26 +50,14 @@ async function main() {
       name: 'baseline', file: fileURLToPath(new URL('./baseline-server.js', import.meta.url)), cwd: benchDir,
       env: { ...env, PORT: String(basePort) },
     });
-    const api = startService({
-      name: 'API server', file: server.file, cwd: server.dir,
-      env: { ...env, API_PORT: String(apiPort), DATABASE_URL: join(dataDir, 'bench.sqlite'), LOG_LEVEL: 'warn' },
-    });
     await waitUntilReady(baseline, `http://127.0.0.1:${basePort}/`);
-    await waitUntilReady(api, `http://127.0.0.1:${apiPort}/health`);
-    const web = startService({
-      name: 'portal', file: portal.file, cwd: portal.dir,
-      env: {
-        ...env, PORT: String(portalPort), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${portalPort}`,
-        API_URL: `http://127.0.0.1:${apiPort}`,
-      },
-    });
-    await waitUntilReady(web, `http://127.0.0.1:${portalPort}/`);
+    const { apiUrl, portalUrl } = await startStack();
 
     const input = encodeURIComponent(JSON.stringify({ council: 'worcestershire' }));
     const targets = [
       { name: 'node:http hello world', url: `http://127.0.0.1:${basePort}/` },
-      { name: 'API council.page', url: `http://127.0.0.1:${apiPort}/trpc/council.page?input=${input}` },
-      { name: 'portal /worcestershire', url: `http://127.0.0.1:${portalPort}/worcestershire` },
+      { name: 'API council.page', url: `${apiUrl}/trpc/council.page?input=${input}` },
+      { name: 'portal /worcestershire', url: `${portalUrl}/worcestershire` },
     ];
 
     const results = [];

@@ -19,14 +19,19 @@ export async function freePorts(count) {
   return ports;
 }
 
-/** Runs `node file` with its own cwd and env, keeping the last few KB of its output for errors. */
-export function startService({ name, file, cwd, env }) {
+/**
+ * Runs `node file` (or `command ...args`, e.g. a browser) with its own cwd and env, keeping the
+ * last few KB of its output for errors. The PID is that of the process itself, not of a shell.
+ */
+export function startService({ name, file, command = process.execPath, args = [file], cwd, env }) {
   // detached: Ctrl-C in the terminal reaches only us, and we stop each child once.
-  const child = spawn(process.execPath, [file], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const service = { name, child, output: '' };
   const keep = (chunk) => {
     service.output = (service.output + chunk.toString()).slice(-4000);
   };
+  // A missing executable is reported here, and waitUntilReady then fails at once.
+  child.once('error', (error) => keep(`${error.message}\n`));
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   child.once('exit', () => running.delete(service));

@@ -1,12 +1,21 @@
-import type { Council, FeedbackInput } from '@pledgekeeper/domain';
+import type { Branding, Council, FeedbackInput, FeedbackStatus, MessageInput } from '@pledgekeeper/domain';
 import type { Database } from './connection.js';
 import { publishedContent } from './published-cache.js';
 import { type EditionContent, type EditionRef, findPublishedEdition } from './repositories/editions.js';
 import { type AuditRecord, listAudit, recordAudit } from './repositories/audit.js';
-import { insertFeedback, listFeedback } from './repositories/feedback.js';
+import { updateBranding } from './repositories/councils.js';
+import { insertFeedback, insertMessage, listFeedback, markFeedback } from './repositories/feedback.js';
+import { type SubmissionForm, takeSubmission } from './repositories/submissions.js';
 import { findRole } from './repositories/users.js';
 import { workspaceScope } from './workspace-scope.js';
 import { peopleScope } from './people-scope.js';
+
+/** Who made a change, as the audit log and the feedback list name them. */
+export interface ChangeActor {
+  id: string;
+  email: string;
+  displayName: string;
+}
 
 export interface PublishedPage {
   edition: EditionRef;
@@ -25,7 +34,27 @@ export function councilScope(db: Database, councilId: string, council: Council) 
       return edition ? { edition, content: await publishedContent(db, councilId, edition.id) } : null;
     },
     submitFeedback: (input: Omit<FeedbackInput, 'council'>, now = new Date()) => insertFeedback(db, councilId, input, now),
+    sendMessage: (input: Omit<MessageInput, 'council'>, now = new Date()) => insertMessage(db, councilId, input, now),
+    /** The anonymous forms' rate limit, per client at this council: see submissions.ts. */
+    allowSubmission: (client: string, form: SubmissionForm, now = new Date()) => takeSubmission(db, councilId, { client, form }, now),
     listFeedback: () => listFeedback(db, councilId),
+    /** Marks feedback new, read or answered, with an audit entry; false when the id is not the council's. */
+    markFeedback: (change: { id: string; status: FeedbackStatus; actor: ChangeActor }, now = new Date()) =>
+      db.transaction().execute(async (trx) => {
+        const changed = await markFeedback(trx, councilId, { id: change.id, status: change.status, by: change.actor.displayName }, now);
+        if (changed) {
+          const summary = `Marked feedback ${change.id.slice(0, 8)} as ${change.status}`;
+          await recordAudit(trx, { councilId, actor: change.actor, action: 'feedback-marked', summary, detail: { id: change.id, status: change.status } }, now);
+        }
+        return changed;
+      }),
+    /** Changes how the portal looks, at once (it is not part of an edition), with an audit entry. */
+    setBranding: (branding: Branding, actor: ChangeActor, now = new Date()) =>
+      db.transaction().execute(async (trx) => {
+        await updateBranding(trx, councilId, branding);
+        const summary = `Set the brand to ${branding.brandColour ?? 'the platform colour'} and ${branding.brandName ? `"${branding.brandName}"` : 'the council name'}`;
+        await recordAudit(trx, { councilId, actor, action: 'branding-changed', summary, detail: { ...branding } }, now);
+      }),
     roleOf: (userId: string) => findRole(db, councilId, userId),
     audit: (record: Omit<AuditRecord, 'councilId'>, now = new Date()) => recordAudit(db, { ...record, councilId }, now),
     auditLog: () => listAudit(db, councilId),

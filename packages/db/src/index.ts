@@ -1,9 +1,10 @@
 export { createDatabase, isPostgresUrl, type Database, type DatabaseHandle, type DialectName } from './connection.js';
 export { migrateToLatest } from './migrate.js';
-export { councilScope, type CouncilScope, type PublishedPage } from './council-scope.js';
+export { councilScope, type ChangeActor, type CouncilScope, type PublishedPage } from './council-scope.js';
 export { findCouncilBySlug, insertCouncil, listPublishedCouncils, type StoredCouncil } from './repositories/councils.js';
 export { findPublishedEdition, insertEdition, readEdition, type EditionContent, type EditionRef } from './repositories/editions.js';
-export { insertFeedback, listFeedback } from './repositories/feedback.js';
+export { insertFeedback, insertMessage, listFeedback, markFeedback } from './repositories/feedback.js';
+export { takeSubmission, SUBMISSION_LIMITS, type SubmissionForm } from './repositories/submissions.js';
 export type { DatabaseSchema } from './schema.js';
 export { findUserByEmail, findUserById, insertUser, updatePasswordHash, listMemberships, findRole, setRole, type StoredUser } from './repositories/users.js';
 export { createSession, deleteSession, findSessionUser, hashToken, newToken, SESSION_IDLE_MS, SESSION_MAX_MS } from './repositories/sessions.js';
@@ -14,3 +15,4 @@ export { recordSignInAttempt, isSignInLimited, pruneSignInAttempts, SIGN_IN_WIND
 export { listAllCouncils, type CouncilOverview } from './repositories/councils-admin.js';
 export { WorkflowRefusal, type Actor as WorkspaceActor, type PublishedEdition, type SaveOutcome, type WorkingEdition } from './repositories/drafts.js';
 export { workspaceScope, type WorkspaceScope } from './workspace-scope.js';
+export { listNewestPublished, listPublishedContents, readPublishedContents, type NewestPublished, type PublishedCouncilContent } from './published-contents.js';

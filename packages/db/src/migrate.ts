@@ -4,12 +4,16 @@ import type { Database } from './connection.js';
 import * as initial from './migrations/2026-11-25T14-00-initial.js';
 import * as accounts from './migrations/2026-11-25T15-00-accounts.js';
 import * as oneWorkingEdition from './migrations/2026-11-25T16-10-one-working-edition.js';
+import * as voiceAndBranding from './migrations/2026-11-25T17-00-voice-and-branding.js';
+import * as pledgeWords from './migrations/2026-11-25T17-10-pledge-words.js';
 
 // Listed here rather than read from a folder, so the compiled package needs no file lookups.
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T14-00-initial': initial,
   '2026-11-25T15-00-accounts': accounts,
   '2026-11-25T16-10-one-working-edition': oneWorkingEdition,
+  '2026-11-25T17-00-voice-and-branding': voiceAndBranding,
+  '2026-11-25T17-10-pledge-words': pledgeWords,
 };
 
 /** Brings the schema to the newest migration, then the statutory reference data up to date. */

@@ -86,9 +86,9 @@ describe.each(dialectsUnderTest())('on %s', (dialect) => {
     await somerset.submitFeedback({ page: '/somerset', helpful: false, comment: 'Who do I call?' }, new Date('2026-11-01T10:00:00Z'));
     await somerset.submitFeedback({ page: '/somerset', helpful: true, comment: null }, new Date('2026-11-02T10:00:00Z'));
     await worcestershire.submitFeedback({ page: '/worcestershire', helpful: true, comment: null });
-    expect(await somerset.listFeedback()).toEqual([
-      { page: '/somerset', helpful: true, comment: null, createdAt: '2026-11-02T10:00:00.000Z' },
-      { page: '/somerset', helpful: false, comment: 'Who do I call?', createdAt: '2026-11-01T10:00:00.000Z' },
+    expect(await somerset.listFeedback()).toMatchObject([
+      { kind: 'helpful', page: '/somerset', helpful: true, comment: null, createdAt: '2026-11-02T10:00:00.000Z', status: 'new' },
+      { kind: 'helpful', page: '/somerset', helpful: false, comment: 'Who do I call?', createdAt: '2026-11-01T10:00:00.000Z', status: 'new' },
     ]);
     expect((await worcestershire.listFeedback()).map((f) => f.page)).toEqual(['/worcestershire']);
   });

@@ -12,6 +12,8 @@ export interface CouncilTable {
   nation: string;
   /** JSON of the domain's Contact, or null. */
   contact: string | null;
+  brand_colour: string | null;
+  brand_name: string | null;
   created_at: string;
 }
 
@@ -96,10 +98,20 @@ export interface PromiseTable {
   text: string;
   theme_key: string | null;
   audiences: string;
+  /** The promise in words a young person can read, or null. */
+  plain_words: string | null;
+  /** JSON list of the codes whose suggestions editors turned down. Never shown publicly. */
+  rejected_suggestions: Generated<string>;
 }
 
 export interface PromisePrincipleTable {
   promise_id: string;
+  council_id: string;
+  principle_code: string;
+}
+
+export interface ThemePrincipleTable {
+  theme_id: string;
   council_id: string;
   principle_code: string;
 }
@@ -174,15 +186,30 @@ export interface ContactTable {
   email: string | null;
   phone: string | null;
   website: string | null;
+  /** JSON list of the domain's ContactPurpose. */
+  purposes: Generated<string>;
 }
 
 export interface FeedbackTable {
   id: string;
   council_id: string;
+  kind: string;
   page: string;
-  helpful: number;
+  helpful: number | null;
+  topic: string | null;
   comment: string | null;
   created_at: string;
+  status: Generated<string>;
+  status_changed_at: string | null;
+  status_changed_by: string | null;
+}
+
+export interface SubmissionAttemptTable {
+  id: string;
+  council_id: string;
+  client_hash: string;
+  form: string;
+  at: string;
 }
 
 export interface UserTable {
@@ -262,6 +289,7 @@ export interface DatabaseSchema {
   promises: PromiseTable;
   promise_principles: PromisePrincipleTable;
   promise_offer_areas: PromiseOfferAreaTable;
+  theme_principles: ThemePrincipleTable;
   boards: BoardTable;
   involvement: InvolvementTable;
   involvement_opportunities: InvolvementOpportunityTable;
@@ -269,4 +297,5 @@ export interface DatabaseSchema {
   event_offers: EventOfferTable;
   contacts: ContactTable;
   feedback: FeedbackTable;
+  submission_attempts: SubmissionAttemptTable;
 }

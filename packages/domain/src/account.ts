@@ -66,6 +66,8 @@ export const AUDIT_ACTIONS = [
   'member-removed',
   'council-created',
   'admin-created',
+  'branding-changed',
+  'feedback-marked',
 ] as const;
 export const auditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditAction>;

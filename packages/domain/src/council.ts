@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { brandColour } from './colour.js';
 import { emailAddress, httpUrl, phoneNumber, plainText } from './text.js';
 
 /**
@@ -41,6 +42,14 @@ export const NATIONS = ['england', 'scotland', 'wales', 'northern-ireland'] as c
 export const nation = z.enum(NATIONS);
 export type Nation = z.infer<typeof nation>;
 
+/**
+ * What a contact is for, beyond general enquiries: the council page gives young people a clear
+ * route to someone on their side (an advocate) and to making a complaint.
+ */
+export const CONTACT_PURPOSES = ['advocacy', 'complaints'] as const;
+export const contactPurpose = z.enum(CONTACT_PURPOSES);
+export type ContactPurpose = z.infer<typeof contactPurpose>;
+
 /** A team people can write to, email or call. Every part is optional but one must be given. */
 export const contact = z
   .object({
@@ -50,6 +59,7 @@ export const contact = z
     email: emailAddress.nullable().default(null),
     phone: phoneNumber.nullable().default(null),
     website: httpUrl.nullable().default(null),
+    purposes: z.array(contactPurpose).max(CONTACT_PURPOSES.length).default([]),
   })
   .refine(
     (value) => value.addressLines.length > 0 || value.email || value.phone || value.website,
@@ -65,5 +75,16 @@ export const council = z.object({
   nation,
   /** How the platform reaches the council itself; the page's public contacts are separate. */
   contact: contact.nullable().default(null),
+  /** The colour of the portal's header, behind white text; null for the platform's own. */
+  brandColour: brandColour.nullable().default(null),
+  /** The name the portal shows in its header, where the council prefers a shorter one. */
+  brandName: plainText(80).nullable().default(null),
 });
 export type Council = z.infer<typeof council>;
+
+/** What a council's publishers may change about how its portal looks. */
+export const branding = z.object({
+  brandColour: brandColour.nullable(),
+  brandName: plainText(80).nullable(),
+});
+export type Branding = z.infer<typeof branding>;

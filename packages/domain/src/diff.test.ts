@@ -53,7 +53,9 @@ describe('the difference between two editions', () => {
 
   it('shows an added promise as added, not as every later promise changed', () => {
     const after = edit((c) => {
-      promises(c).push({ number: 4, text: 'We will celebrate you.', themeKey: 'school', audiences: [], principles: [], localOfferAreas: [] });
+      promises(c).push({
+        number: 4, text: 'We will celebrate you.', plainWords: null, themeKey: 'school', audiences: [], principles: [], localOfferAreas: [], rejectedSuggestions: [],
+      });
     });
     expect(diffContent(base(), after)).toEqual([
       expect.objectContaining({ label: 'Promise 4', kind: 'added', before: null, after: 'We will celebrate you.' }),
@@ -109,6 +111,26 @@ describe('the difference between two editions', () => {
     });
     expect(diffContent(base(), after)).toEqual([
       expect.objectContaining({ label: 'Promise 1: principles', before: 'Express views', after: 'Express views, Preparing for adulthood' }),
+    ]);
+  });
+
+  it('names plain words, theme principles and turned-down suggestions', () => {
+    const after = edit((c) => {
+      promises(c)[2]!.plainWords = 'We will find you a good place to live.';
+      promises(c)[1]!.rejectedSuggestions = ['cswa2017-1e', 'offer-education'];
+      c.pledge!.themes[0]!.principles = ['cswa2017-1f'];
+    });
+    expect(diffContent(base(), after)).toEqual([
+      { section: 'pledge', path: 'pledge.themes.0.principles', label: 'Theme 1: principles', kind: 'added', before: null, after: 'Safety and stability' },
+      {
+        section: 'pledge',
+        path: 'pledge.promises.1.rejectedSuggestions',
+        label: 'Promise 2: suggestions turned down',
+        kind: 'added',
+        before: null,
+        after: 'High aspirations, Education and training',
+      },
+      { section: 'pledge', path: 'pledge.promises.2.plainWords', label: 'Promise 3: plain words', kind: 'added', before: null, after: 'We will find you a good place to live.' },
     ]);
   });
 

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { Board } from './board.js';
 import type { Contact } from './council.js';
 import type { EventOffer, InvolvementOpportunity, TrainingOffer } from './involvement.js';
-import type { PledgeContent, Promise as PledgePromise, Theme } from './pledge.js';
+import type { PledgeContent, PromiseRecord, Theme } from './pledge.js';
 import { LOCAL_OFFER_AREAS, PRINCIPLES } from './reference.js';
 import { describeCadence } from './rules.js';
+import { nameOf } from './suggest.js';
 import type { CorporateParent, Statement } from './statement.js';
 import { type EditionContent, type Section, section } from './workspace.js';
 
@@ -174,6 +175,7 @@ function diffPledge(before: PledgeContent | null, after: PledgeContent | null): 
       fields: [
         ['title', 'title', (theme) => theme.title],
         ['description', 'description', (theme) => theme.description],
+        ['principles', 'principles', (theme) => list(theme.principles.map(principleName))],
         ['key', 'key', (theme) => theme.key],
       ],
     });
@@ -182,17 +184,19 @@ function diffPledge(before: PledgeContent | null, after: PledgeContent | null): 
     const themeTitle = (key: string | null) =>
       key === null ? null : ([...now.themes, ...old.themes].find((theme) => theme.key === key)?.title ?? key);
     // Promises are matched by their text, so renumbering shows as new numbers, not new promises.
-    changes.list<PledgePromise>('pledge.promises', old.promises, now.promises, {
+    changes.list<PromiseRecord>('pledge.promises', old.promises, now.promises, {
       key: (promise) => promise.text,
       label: (promise, index) => `Promise ${promise.number ?? index + 1}`,
       summary: (promise) => promise.text,
       fields: [
         ['text', 'text', (promise) => promise.text],
+        ['plainWords', 'plain words', (promise) => promise.plainWords],
         ['number', 'number', (promise) => (promise.number === null ? null : String(promise.number))],
         ['themeKey', 'theme', (promise) => themeTitle(promise.themeKey)],
         ['audiences', 'audiences', (promise) => list(promise.audiences.map(words))],
         ['principles', 'principles', (promise) => list(promise.principles.map(principleName))],
         ['localOfferAreas', 'local offer areas', (promise) => list(promise.localOfferAreas.map(areaName))],
+        ['rejectedSuggestions', 'suggestions turned down', (promise) => list(promise.rejectedSuggestions.map(nameOf))],
       ],
     });
     changes.paragraphs('pledge.closing', 'Pledge closing, paragraph', old.closing, now.closing);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEEDBACK_COMMENT_MAX, feedbackInput } from './feedback.js';
+import { FEEDBACK_COMMENT_MAX, MESSAGE_MAX, feedbackInput, messageInput, tallyFeedback } from './feedback.js';
 import { plainText } from './text.js';
 
 describe('feedback from a reader', () => {
@@ -45,5 +45,45 @@ describe('plain text', () => {
     expect(text.safeParse('a'.repeat(11)).success).toBe(false);
     expect(plainText(40).safeParse('tab\there\nand newline').success).toBe(true);
     expect(text.safeParse('bell\u0007').success).toBe(false);
+  });
+});
+
+describe('"Tell us what you think"', () => {
+  const valid = { council: 'somerset', page: '/somerset', message: 'More about money when I leave care please' };
+
+  it('needs words, and no more than the limit', () => {
+    expect(messageInput.parse(valid)).toEqual({ ...valid, topic: null });
+    expect(messageInput.safeParse({ ...valid, message: '   ' }).error?.issues[0]?.message).toBe('Write what you think before you send it');
+    expect(messageInput.safeParse({ ...valid, message: 'a'.repeat(MESSAGE_MAX + 1) }).error?.issues[0]?.message).toBe(
+      'Your message must be at most 2,000 characters',
+    );
+  });
+
+  it('takes a topic from the list only', () => {
+    expect(messageInput.parse({ ...valid, topic: 'help' }).topic).toBe('help');
+    expect(messageInput.safeParse({ ...valid, topic: 'my social worker' }).success).toBe(false);
+  });
+
+  it('asks for nothing personal: unknown fields are dropped', () => {
+    expect(messageInput.parse({ ...valid, name: 'Sam', email: 'sam@example.org' })).not.toHaveProperty('name');
+  });
+});
+
+describe('feedback tallies', () => {
+  const at = (createdAt: string, kind: 'helpful' | 'message', helpful: boolean | null, page = '/somerset') => ({ page, kind, helpful, createdAt });
+
+  it('counts each page by month, newest month first', () => {
+    const tallies = tallyFeedback([
+      at('2026-10-03T10:00:00.000Z', 'helpful', true),
+      at('2026-11-01T10:00:00.000Z', 'helpful', true),
+      at('2026-11-02T10:00:00.000Z', 'helpful', false),
+      at('2026-11-02T11:00:00.000Z', 'message', null),
+      at('2026-11-05T11:00:00.000Z', 'helpful', true, '/somerset/card'),
+    ]);
+    expect(tallies).toEqual([
+      { page: '/somerset', month: '2026-11', helpful: 1, notHelpful: 1, messages: 1 },
+      { page: '/somerset/card', month: '2026-11', helpful: 1, notHelpful: 0, messages: 0 },
+      { page: '/somerset', month: '2026-10', helpful: 1, notHelpful: 0, messages: 0 },
+    ]);
   });
 });

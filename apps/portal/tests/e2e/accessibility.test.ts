@@ -3,6 +3,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, startStack, storedFeedback, type Stack } from './harness';
+import { adminEnv, councilThroughWorkspace } from './journeys';
 
 // Issue 4: accessible, light and safe, measured in Debian's Chromium with JavaScript off.
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -10,8 +11,11 @@ const VIEWPORTS = [
   { width: 360, height: 640 },
   { width: 1280, height: 800 },
 ];
-const COUNCIL_PAGES = ['/worcestershire', '/somerset'];
-const PUBLIC_PAGES = ['/', ...COUNCIL_PAGES, '/sign-in', '/no-such-council'];
+// Both seed councils, and one made from nothing through the workspace, as a new council would be.
+const MADE_IN_WORKSPACE = { slug: 'north-somerset', name: 'North Somerset Council', promises: ['We will listen to you.', 'We will help you find a safe home.'] };
+const COUNCIL_PAGES = ['/worcestershire', '/somerset', `/${MADE_IN_WORKSPACE.slug}`];
+const CARD_PAGES = COUNCIL_PAGES.map((path) => `${path}/card`);
+const PUBLIC_PAGES = ['/', ...COUNCIL_PAGES, ...CARD_PAGES, '/sign-in', '/no-such-council'];
 const LEAVE_URL = 'https://www.bbc.co.uk/weather';
 const BUDGET_BYTES = 30 * 1024;
 
@@ -20,9 +24,11 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ apiEnv: adminEnv });
   browser = await launchChromium();
-});
+  const publisher = await councilThroughWorkspace(browser, stack.portalUrl, MADE_IN_WORKSPACE);
+  await publisher.context().close();
+}, 120_000);
 
 afterAll(async () => {
   for (const context of contexts) await context.close();
@@ -71,6 +77,24 @@ describe('axe: no WCAG 2.2 A or AA violations', () => {
       expect(await violations(page)).toEqual([]);
     });
 
+    it.each(COUNCIL_PAGES)('%s after a message with errors, then after one that is sent', async (path) => {
+      const page = await open(path, viewport, true);
+      const post = async () => {
+        const [response] = await Promise.all([
+          page.waitForResponse((r) => r.request().method() === 'POST'),
+          page.waitForURL((url) => url.search === '?/message'),
+          page.getByRole('button', { name: 'Send your message' }).click(),
+        ]);
+        return response.status();
+      };
+      expect(await post()).toBe(400);
+      expect(await violations(page)).toEqual([]);
+      await page.getByLabel('Your message').fill('More help with money when I leave care, please.');
+      expect(await post()).toBe(200);
+      expect(await page.getByRole('status').filter({ hasText: 'Message sent' }).count()).toBe(1);
+      expect(await violations(page)).toEqual([]);
+    });
+
     it.each(COUNCIL_PAGES)('%s after feedback with errors, then after feedback that is sent', async (path) => {
       const page = await open(path, viewport, true);
       expect(await send(page)).toBe(400);
@@ -94,8 +118,8 @@ describe('the keyboard alone', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
   });
 
-  it('reaches every link, button and field on /somerset, each visibly focused', async () => {
-    const page = await open('/somerset');
+  it.each(COUNCIL_PAGES)('reaches every link, button and field on %s, each visibly focused', async (path) => {
+    const page = await open(path);
     // A radio group is one Tab stop: arrow keys move within it.
     const expected = await page.evaluate(() => {
       const controls = document.querySelectorAll<HTMLElement>('a[href], button, input:not([type="hidden"]), textarea, select');
@@ -172,7 +196,7 @@ describe('text at 200% on a 320 px wide screen', () => {
       const width = document.documentElement.clientWidth;
       const wide = [...document.querySelectorAll<HTMLElement>('body *')]
         .filter((element) => element.getBoundingClientRect().right > width + 0.5)
-        .filter((element) => !element.matches('.skip-link, .visually-hidden'))
+        .filter((element) => !element.matches('.govuk-skip-link, .govuk-visually-hidden, .visually-hidden'))
         .map((element) => `${element.tagName}.${element.className}`);
       // Text can spill out of a box that itself fits, so each piece of text is measured too.
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -180,7 +204,7 @@ describe('text at 200% on a 320 px wide screen', () => {
         const range = document.createRange();
         range.selectNodeContents(node);
         const parent = node.parentElement;
-        if (range.getBoundingClientRect().right > width + 0.5 && !parent?.closest('.skip-link, .visually-hidden')) {
+        if (range.getBoundingClientRect().right > width + 0.5 && !parent?.closest('.govuk-skip-link, .govuk-visually-hidden, .visually-hidden')) {
           wide.push(`text in ${parent?.tagName}.${parent?.className}: ${node.textContent?.trim().slice(0, 40)}`);
         }
       }
@@ -222,7 +246,7 @@ describe('weight budget', () => {
 describe('"Leave this page quickly"', () => {
   it.each(PUBLIC_PAGES)('%s has it right after the skip link, as a plain link to a neutral site', async (path) => {
     const page = await open(path, VIEWPORTS[0]);
-    const leave = page.getByRole('banner').getByRole('link', { name: 'Leave this page quickly' });
+    const leave = page.getByRole('link', { name: 'Leave this page quickly' });
     expect(await leave.getAttribute('href')).toBe(LEAVE_URL);
     expect((await leave.getAttribute('rel'))?.split(/\s+/)).toContain('noreferrer');
     await page.keyboard.press('Tab');

@@ -58,13 +58,19 @@ describe('reading council pages without JavaScript', () => {
     await page.close();
   });
 
-  it('shows all 11 Worcestershire pledges in order, in the council’s words', async () => {
+  it('shows all 11 Worcestershire pledges in order, in plain words first and then in the council’s words', async () => {
     const page = await open('/worcestershire');
-    const expected = (seed('worcestershire').pledge?.promises ?? []).map((p) => `Pledge ${p.number} ${p.text}`);
-    expect(expected).toHaveLength(11);
+    const promises = seed('worcestershire').pledge?.promises ?? [];
+    expect(promises).toHaveLength(11);
+    const expected = promises.map((p) =>
+      p.plainWords ? `Pledge ${p.number} ${p.plainWords} In the council's words: ${p.text}` : `Pledge ${p.number} ${p.text}`,
+    );
     expect(await text(page, 'ol.promises > li')).toEqual(expected);
+    // The young person's version is read first, before the council's own.
+    expect(await text(page, 'ol.promises > li > :nth-child(2)')).toEqual(promises.map((p) => p.plainWords ?? p.text));
     expect(await page.getByText('Meets every two months', { exact: true }).count()).toBe(1);
-    expect(await page.title()).toBe('Corporate parenting – Worcestershire County Council – Pledgekeeper');
+    // The title names the council and no more, so a shared device's history gives little away.
+    expect(await page.title()).toBe('Worcestershire County Council – Pledgekeeper');
     await page.close();
   });
 

@@ -56,7 +56,7 @@ async function invite(page: Page, council: string, email: string): Promise<strin
 }
 
 // Open to anyone by design: reading and feedback, signing in and out, accepting an invitation by its token.
-const PUBLIC = new Set(['/[council]#feedback', '/sign-in#signIn', '/sign-out#default', '/invitations/[token]#accept']);
+const PUBLIC = new Set(['/[council]#feedback', '/[council]#message', '/sign-in#signIn', '/sign-out#default', '/invitations/[token]#accept']);
 const key = (action: PortalAction) => `${action.route}#${action.name}`;
 const isWorkspace = (action: PortalAction) => action.route.startsWith('/[council]/manage');
 const isAdmin = (action: PortalAction) => action.route === '/admin';
@@ -64,7 +64,8 @@ const isAdmin = (action: PortalAction) => action.route === '/admin';
 const HOSTILE_FORM = {
   revision: '0', command: 'save', comment: 'No', email: 'intruder@example.org', role: 'publisher', invitationId: '1',
   summary: 'Hijacked', title: 'Hijacked', name: 'Hijacked', audiences: 'carers', slug: 'hijacked', kind: 'county',
-  nation: 'england', council: 'somerset',
+  nation: 'england', council: 'somerset', brandColour: '#003366', brandName: 'Hijacked',
+  id: '00000000-0000-4000-8000-000000000000', status: 'answered',
 };
 
 const texts = async (page: Page, selector: string): Promise<string[]> =>

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { listPublishedCouncils } from '@pledgekeeper/db';
-import { LOCAL_OFFER_AREAS, PRINCIPLES, councilPage, councilSummary } from '@pledgekeeper/domain';
+import { LOCAL_OFFER_AREAS, PRINCIPLES, councilPage, councilSummary, publicPromises } from '@pledgekeeper/domain';
 import { councilProcedure, publicProcedure, router } from '../trpc.js';
 
 export const councilRouter = router({
@@ -21,8 +21,15 @@ export const councilRouter = router({
     return {
       council: ctx.council.council,
       ...content,
+      // Suggestions the editors turned down are theirs alone: the public sees only what was chosen.
       pledge: content.pledge
-        ? { ...content.pledge, version: edition.version, status: edition.status, publishedAt: edition.publishedAt }
+        ? {
+            ...content.pledge,
+            promises: publicPromises(content.pledge.promises),
+            version: edition.version,
+            status: edition.status,
+            publishedAt: edition.publishedAt,
+          }
         : null,
       principles: [...PRINCIPLES],
       localOfferAreas: [...LOCAL_OFFER_AREAS],

@@ -1,5 +1,16 @@
-import { feedbackInput, feedbackReceipt } from '@pledgekeeper/domain';
-import { councilProcedure, router } from '../trpc.js';
+import { TRPCError } from '@trpc/server';
+import {
+  feedbackInput,
+  feedbackOverview,
+  feedbackReceipt,
+  markFeedbackInput,
+  messageInput,
+  tallyFeedback,
+} from '@pledgekeeper/domain';
+import { z } from 'zod';
+import { councilProcedure, memberProcedure, router } from '../trpc.js';
+
+export const TOO_MANY_SUBMISSIONS = 'You have sent a lot in a short time. Wait 15 minutes, then try again.';
 
 export const feedbackRouter = router({
   /** "Was this helpful?" from a reader of a council's page. Anonymous; stored for that council only. */
@@ -7,8 +18,43 @@ export const feedbackRouter = router({
     .input(feedbackInput)
     .output(feedbackReceipt)
     .mutation(async ({ ctx, input }) => {
+      if (!(await ctx.council.allowSubmission(ctx.client, 'helpful', ctx.now()))) {
+        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_SUBMISSIONS });
+      }
       const { council: _slug, ...feedback } = input;
       await ctx.council.submitFeedback(feedback, ctx.now());
       return { received: true as const };
+    }),
+
+  /** "Tell us what you think": anonymous words to the council's team. Never shown publicly. */
+  send: councilProcedure
+    .input(messageInput)
+    .output(feedbackReceipt)
+    .mutation(async ({ ctx, input }) => {
+      if (!(await ctx.council.allowSubmission(ctx.client, 'message', ctx.now()))) {
+        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_SUBMISSIONS });
+      }
+      const { council: _slug, ...message } = input;
+      await ctx.council.sendMessage(message, ctx.now());
+      return { received: true as const };
+    }),
+
+  /** For the council's own people: counts by page and month, and every comment with its status. */
+  overview: memberProcedure
+    .input(z.object({ council: z.string() }))
+    .output(feedbackOverview)
+    .query(async ({ ctx }) => {
+      const items = await ctx.council.listFeedback();
+      return { tallies: tallyFeedback(items), comments: items.filter((item) => item.comment !== null) };
+    }),
+
+  /** Marks a comment as new, read or answered. */
+  mark: memberProcedure
+    .input(markFeedbackInput)
+    .output(z.object({ marked: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      const changed = await ctx.council.markFeedback({ id: input.id, status: input.status, actor: ctx.user }, ctx.now());
+      if (!changed) throw new TRPCError({ code: 'NOT_FOUND', message: 'That feedback does not exist' });
+      return { marked: true as const };
     }),
 });

@@ -247,7 +247,7 @@ describe.each(dialectsUnderTest())('the workspace on %s', (dialect) => {
   });
 
   it('gives a new council with no page an empty first draft, and a public page once it publishes', async () => {
-    await insertCouncil(t.db, { slug: 'north-yorkshire', name: 'North Yorkshire Council', kind: 'unitary', nation: 'england', contact: null }, NOW);
+    await insertCouncil(t.db, { slug: 'north-yorkshire', name: 'North Yorkshire Council', kind: 'unitary', nation: 'england', contact: null, brandColour: null, brandName: null }, NOW);
     tokens.publisher = await person('publisher@northyorks.gov.uk', [['north-yorkshire', 'publisher']]);
     const nyc = as('publisher');
     const council = 'north-yorkshire';

@@ -10,6 +10,8 @@ export interface Fixtures {
   db: Database;
   /** A pending invitation of each council, by slug: for guessed-id attempts. */
   invitationOf: Record<string, string>;
+  /** A message sent to each council, by slug: for guessed-id attempts. */
+  feedbackOf: Record<string, string>;
 }
 
 export interface ProcedureSpec {
@@ -21,7 +23,14 @@ export interface ProcedureSpec {
 export const PROCEDURES: Record<string, ProcedureSpec> = {
   'council.list': { access: 'public', input: () => undefined },
   'council.page': { access: 'public', input: (council) => ({ council }) },
+  'compare.matrix': { access: 'public', input: () => ({ nation: 'england', sort: 'promises' }) },
+  'compare.sideBySide': { access: 'public', input: () => ({ councils: ['worcestershire', 'somerset'] }) },
   'feedback.submit': { access: 'public', input: (council) => ({ council, page: `/${council}`, helpful: true, comment: 'Clear' }) },
+  'feedback.send': { access: 'public', input: (council) => ({ council, page: `/${council}`, topic: 'help', message: 'Who can I talk to?' }) },
+  'feedback.overview': { access: 'member', input: (council) => ({ council }) },
+  'feedback.mark': { access: 'member', input: (council, f) => ({ council, id: f.feedbackOf[council], status: 'read' }) },
+  'branding.get': { access: 'member', input: (council) => ({ council }) },
+  'branding.save': { access: 'publisher', input: (council) => ({ council, brandColour: '#00594f', brandName: 'Our portal' }) },
   'auth.signIn': { access: 'public', input: () => ({ email: 'nobody@example.org', password: 'not the password' }) },
   'auth.signOut': { access: 'signed-in', input: () => undefined },
   'auth.me': { access: 'public', input: () => undefined },

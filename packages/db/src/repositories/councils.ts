@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Contact, Council, CouncilKind, CouncilSummary, Nation } from '@pledgekeeper/domain';
+import type { Branding, Contact, Council, CouncilKind, CouncilSummary, Nation } from '@pledgekeeper/domain';
 import type { Database } from '../connection.js';
 import { fromJson, toJson } from '../json.js';
 import type { CouncilTable } from '../schema.js';
@@ -9,18 +9,23 @@ export interface StoredCouncil {
   council: Council;
 }
 
-const toCouncil = (row: Pick<CouncilTable, 'slug' | 'name' | 'kind' | 'nation' | 'contact'>): Council => ({
+type CouncilRow = Pick<CouncilTable, 'slug' | 'name' | 'kind' | 'nation' | 'contact' | 'brand_colour' | 'brand_name'>;
+const COUNCIL_COLUMNS = ['slug', 'name', 'kind', 'nation', 'contact', 'brand_colour', 'brand_name'] as const;
+
+const toCouncil = (row: CouncilRow): Council => ({
   slug: row.slug,
   name: row.name,
   kind: row.kind as CouncilKind,
   nation: row.nation as Nation,
   contact: row.contact === null ? null : fromJson<Contact>(row.contact),
+  brandColour: row.brand_colour,
+  brandName: row.brand_name,
 });
 
 export async function findCouncilBySlug(db: Database, slug: string): Promise<StoredCouncil | null> {
   const row = await db
     .selectFrom('councils')
-    .select(['id', 'slug', 'name', 'kind', 'nation', 'contact'])
+    .select(['id', ...COUNCIL_COLUMNS])
     .where('slug', '=', slug)
     .executeTakeFirst();
   return row ? { id: row.id, council: toCouncil(row) } : null;
@@ -37,6 +42,8 @@ export async function insertCouncil(db: Database, council: Council, now: Date): 
       kind: council.kind,
       nation: council.nation,
       contact: council.contact ? toJson(council.contact) : null,
+      brand_colour: council.brandColour,
+      brand_name: council.brandName,
       created_at: now.toISOString(),
     })
     .execute();
@@ -57,6 +64,8 @@ export async function listPublishedCouncils(db: Database): Promise<CouncilSummar
       'councils.kind',
       'councils.nation',
       'councils.contact',
+      'councils.brand_colour',
+      'councils.brand_name',
       'pledges.title as pledge_title',
       eb
         .selectFrom('promises')
@@ -90,4 +99,13 @@ export async function listPublishedCouncils(db: Database): Promise<CouncilSummar
     promiseCount: Number(row.promise_count ?? 0),
     themeCount: Number(row.theme_count ?? 0),
   }));
+}
+
+/** Sets how the council's portal looks. Only its own row: the id comes from the council scope. */
+export async function updateBranding(db: Database, councilId: string, branding: Branding): Promise<void> {
+  await db
+    .updateTable('councils')
+    .set({ brand_colour: branding.brandColour, brand_name: branding.brandName })
+    .where('id', '=', councilId)
+    .execute();
 }

@@ -27,7 +27,7 @@ describe.each(dialectsUnderTest())('drafts on %s', (dialect) => {
   const contactsSave = (revision: number, team: string): SectionSave => ({
     section: 'contacts',
     revision,
-    content: [{ team, addressLines: [], postcode: null, email: null, phone: '01905 000000', website: null }],
+    content: [{ team, addressLines: [], postcode: null, email: null, phone: '01905 000000', website: null, purposes: [] }],
   });
   const editionRows = () => t.db.selectFrom('editions').selectAll().orderBy('council_id').orderBy('version').execute();
 

@@ -18,6 +18,7 @@ import type { Database } from '../connection.js';
 import { fromJson, toJson } from '../json.js';
 import { recordAudit } from './audit.js';
 import { findPublishedEdition, insertEditionRows, readEdition } from './editions.js';
+import { contentFromJson } from './stored-content.js';
 
 /** Who is making a change, as the audit log and the edition record them. */
 export interface Actor {
@@ -116,7 +117,7 @@ export async function findWorkingEdition(db: Database, councilId: string): Promi
     id: row.id,
     version: Number(row.version),
     status: row.status as WorkingStatus,
-    content: row.content ? fromJson<EditionContent>(row.content) : await readEdition(db, councilId, row.id),
+    content: row.content ? contentFromJson(row.content) : await readEdition(db, councilId, row.id),
     revisions,
     lockVersion: Number(row.lock_version),
     reviewComment: row.review_comment,
@@ -145,7 +146,7 @@ export async function findEditionContent(
     .where('version', '=', version)
     .executeTakeFirst();
   if (!row) return null;
-  const content = row.content ? fromJson<EditionContent>(row.content) : await readEdition(db, councilId, row.id);
+  const content = row.content ? contentFromJson(row.content) : await readEdition(db, councilId, row.id);
   return { version: Number(row.version), status: row.status as PledgeStatus, content };
 }
 

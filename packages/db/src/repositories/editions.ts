@@ -9,6 +9,7 @@ import type {
   PledgeContent,
   PledgeStatus,
   PrincipleCode,
+  SuggestionCode,
 } from '@pledgekeeper/domain';
 import type { Database } from '../connection.js';
 import { fromJson, toJson } from '../json.js';
@@ -156,6 +157,7 @@ export async function insertEditionRows(db: Database, councilId: string, id: str
           email: contact.email,
           phone: contact.phone,
           website: contact.website,
+          purposes: toJson(contact.purposes),
         })),
       )
       .execute();
@@ -176,10 +178,15 @@ async function insertPledge(db: Database, councilId: string, editionId: string, 
     })
     .execute();
   if (pledge.themes.length > 0) {
+    const themes = pledge.themes.map((theme, position) => ({ id: randomUUID(), position, theme }));
     await db
       .insertInto('themes')
-      .values(pledge.themes.map((theme, position) => ({ ...owned, id: randomUUID(), position, key: theme.key, title: theme.title, description: theme.description })))
+      .values(themes.map(({ id, position, theme }) => ({ ...owned, id, position, key: theme.key, title: theme.title, description: theme.description })))
       .execute();
+    const themePrinciples = themes.flatMap(({ id, theme }) =>
+      theme.principles.map((code) => ({ theme_id: id, council_id: councilId, principle_code: code })),
+    );
+    if (themePrinciples.length > 0) await db.insertInto('theme_principles').values(themePrinciples).execute();
   }
   if (pledge.promises.length === 0) return;
   const rows = pledge.promises.map((promise, position) => ({ id: randomUUID(), position, promise }));
@@ -192,8 +199,10 @@ async function insertPledge(db: Database, councilId: string, editionId: string, 
         position,
         number: promise.number,
         text: promise.text,
+        plain_words: promise.plainWords,
         theme_key: promise.themeKey,
         audiences: toJson(promise.audiences),
+        rejected_suggestions: toJson(promise.rejectedSuggestions),
       })),
     )
     .execute();
@@ -228,12 +237,21 @@ async function insertBoard(db: Database, councilId: string, editionId: string, b
 
 /** Reads one edition back into the domain model. Every query names the council as well as the edition. */
 export async function readEdition(db: Database, councilId: string, editionId: string): Promise<EditionContent> {
-  const [statement, parents, pledge, themes, promises, principles, offerAreas, board, involvement, opportunities, training, events, contacts] =
+  const [statement, parents, pledge, themes, themePrinciples, promises, principles, offerAreas, board, involvement, opportunities, training, events, contacts] =
     await Promise.all([
       db.selectFrom('statements').selectAll().where('edition_id', '=', editionId).where('council_id', '=', councilId).executeTakeFirst(),
       db.selectFrom('corporate_parents').selectAll().where('edition_id', '=', editionId).where('council_id', '=', councilId).orderBy('position').execute(),
       db.selectFrom('pledges').selectAll().where('edition_id', '=', editionId).where('council_id', '=', councilId).executeTakeFirst(),
       db.selectFrom('themes').selectAll().where('edition_id', '=', editionId).where('council_id', '=', councilId).orderBy('position').execute(),
+      db
+        .selectFrom('theme_principles')
+        .innerJoin('themes', 'themes.id', 'theme_principles.theme_id')
+        .innerJoin('principles', 'principles.code', 'theme_principles.principle_code')
+        .select(['theme_principles.theme_id', 'theme_principles.principle_code'])
+        .where('themes.edition_id', '=', editionId)
+        .where('theme_principles.council_id', '=', councilId)
+        .orderBy('principles.position')
+        .execute(),
       db.selectFrom('promises').selectAll().where('edition_id', '=', editionId).where('council_id', '=', councilId).orderBy('position').execute(),
       db
         .selectFrom('promise_principles')
@@ -275,14 +293,21 @@ export async function readEdition(db: Database, councilId: string, editionId: st
           introduction: fromJson(pledge.introduction),
           audiences: fromJson<Audience[]>(pledge.audiences),
           writtenWith: pledge.written_with,
-          themes: themes.map((row) => ({ key: row.key, title: row.title, description: row.description })),
+          themes: themes.map((row) => ({
+            key: row.key,
+            title: row.title,
+            description: row.description,
+            principles: themePrinciples.filter((p) => p.theme_id === row.id).map((p) => p.principle_code as PrincipleCode),
+          })),
           promises: promises.map((row) => ({
             number: row.number,
             text: row.text,
+            plainWords: row.plain_words,
             themeKey: row.theme_key,
             audiences: fromJson<Audience[]>(row.audiences),
             principles: principles.filter((p) => p.promise_id === row.id).map((p) => p.principle_code as PrincipleCode),
             localOfferAreas: offerAreas.filter((a) => a.promise_id === row.id).map((a) => a.area_code as LocalOfferAreaCode),
+            rejectedSuggestions: fromJson<SuggestionCode[]>(row.rejected_suggestions),
           })),
           closing: fromJson(pledge.closing),
         }
@@ -326,6 +351,7 @@ export async function readEdition(db: Database, councilId: string, editionId: st
       email: row.email,
       phone: row.phone,
       website: row.website,
+      purposes: fromJson(row.purposes),
     })),
   };
 }

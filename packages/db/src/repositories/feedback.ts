@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Feedback, FeedbackInput } from '@pledgekeeper/domain';
+import type { Feedback, FeedbackInput, FeedbackKind, FeedbackStatus, MessageInput, MessageTopic } from '@pledgekeeper/domain';
 import type { Database } from '../connection.js';
+import type { Selectable } from 'kysely';
+import type { FeedbackTable } from '../schema.js';
 
 export async function insertFeedback(
   db: Database,
@@ -13,22 +15,81 @@ export async function insertFeedback(
     .values({
       id: randomUUID(),
       council_id: councilId,
+      kind: 'helpful',
       page: input.page,
       helpful: input.helpful ? 1 : 0,
+      topic: null,
       comment: input.comment,
       created_at: now.toISOString(),
     })
     .execute();
 }
 
+export async function insertMessage(
+  db: Database,
+  councilId: string,
+  input: Omit<MessageInput, 'council'>,
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('feedback')
+    .values({
+      id: randomUUID(),
+      council_id: councilId,
+      kind: 'message',
+      page: input.page,
+      helpful: null,
+      topic: input.topic,
+      comment: input.message,
+      created_at: now.toISOString(),
+    })
+    .execute();
+}
+
+const toFeedback = (row: Selectable<FeedbackTable>): Feedback => ({
+  id: row.id,
+  kind: row.kind as FeedbackKind,
+  page: row.page,
+  helpful: row.helpful === null ? null : Number(row.helpful) === 1,
+  topic: row.topic as MessageTopic | null,
+  comment: row.comment,
+  createdAt: row.created_at,
+  status: row.status as FeedbackStatus,
+  statusChangedAt: row.status_changed_at,
+  statusChangedBy: row.status_changed_by,
+});
+
 /** A council's feedback, newest first. */
 export async function listFeedback(db: Database, councilId: string): Promise<Feedback[]> {
   const rows = await db
     .selectFrom('feedback')
-    .select(['page', 'helpful', 'comment', 'created_at'])
+    .selectAll()
     .where('council_id', '=', councilId)
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({ page: row.page, helpful: Number(row.helpful) === 1, comment: row.comment, createdAt: row.created_at }));
+  return rows.map(toFeedback);
+}
+
+/**
+ * Marks one piece of the council's feedback as new, read or answered. Whether it changed
+ * anything says whether the id was the council's: another council's id matches no row.
+ */
+export async function markFeedback(
+  db: Database,
+  councilId: string,
+  change: { id: string; status: FeedbackStatus; by: string },
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('feedback')
+    .set({
+      status: change.status,
+      status_changed_at: change.status === 'new' ? null : now.toISOString(),
+      status_changed_by: change.status === 'new' ? null : change.by,
+    })
+    .where('id', '=', change.id)
+    .where('council_id', '=', councilId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

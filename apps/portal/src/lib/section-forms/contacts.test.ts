@@ -10,8 +10,16 @@ describe('the contacts form', () => {
       'contacts.0.email': '', 'contacts.0.phone': '0300 123 2224', 'contacts.0.website': '',
     }));
     expect(content).toEqual([
-      { team: 'Children’s services', addressLines: ['PO Box 1', 'Taunton'], postcode: 'TA1 1AA', email: null, phone: '0300 123 2224', website: null },
+      { team: 'Children’s services', addressLines: ['PO Box 1', 'Taunton'], postcode: 'TA1 1AA', email: null, phone: '0300 123 2224', website: null, purposes: [] },
     ]);
+  });
+
+  it('marks a contact as the route to an advocate or to a complaint', () => {
+    const data = formData({ 'contacts.0.team': 'Complaints team', 'contacts.0.phone': '0300 000 0000' });
+    data.append('contacts.0.purposes', 'complaints');
+    data.append('contacts.0.purposes', 'advocacy');
+    const { content } = readSubmission(contactsForm, data);
+    expect(content).toEqual([expect.objectContaining({ team: 'Complaints team', purposes: ['complaints', 'advocacy'] })]);
   });
 
   it('says a contact with no way to reach it needs one', () => {

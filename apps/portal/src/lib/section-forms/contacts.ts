@@ -1,4 +1,4 @@
-import { councilContent, type Contact } from '@pledgekeeper/domain';
+import { councilContent, type Contact, type ContactPurpose } from '@pledgekeeper/domain';
 import { filledItems, fromLines, fromText, linesOf, optionalText, text, type Field, type FormValues } from './form-model';
 import type { SectionForm } from './section-form';
 
@@ -15,6 +15,16 @@ const fields: Field[] = [
       { kind: 'text', name: 'email', label: 'Email' },
       { kind: 'text', name: 'phone', label: 'Phone' },
       { kind: 'text', name: 'website', label: 'Website', hint: 'Starting https://' },
+      {
+        kind: 'checkboxes',
+        name: 'purposes',
+        label: 'Young people can come here for',
+        hint: 'The council page points young people to these contacts for an advocate and for complaints.',
+        options: [
+          { value: 'advocacy', label: 'An advocate: someone on their side' },
+          { value: 'complaints', label: 'Sorting out problems and making a complaint' },
+        ],
+      },
     ],
   },
 ];
@@ -34,6 +44,7 @@ export const contactsForm: SectionForm = {
       email: optionalText(item.email),
       phone: optionalText(item.phone),
       website: optionalText(item.website),
+      purposes: (Array.isArray(item.purposes) ? item.purposes : []) as ContactPurpose[],
     })),
   fromContent: (content) => ({
     contacts: ((content ?? []) as Contact[]).map((contact) => ({
@@ -43,6 +54,7 @@ export const contactsForm: SectionForm = {
       email: fromText(contact.email),
       phone: fromText(contact.phone),
       website: fromText(contact.website),
+      purposes: [...contact.purposes],
     })),
   }),
 };

@@ -58,6 +58,11 @@ describe('readCommand', () => {
     expect(readCommand(form([['command', 'remove:promises:3']]))).toEqual({ kind: 'remove', group: 'promises', index: 3 });
     expect(readCommand(form([['command', 'renumber:promises']]))).toEqual({ kind: 'renumber', group: 'promises' });
     expect(readCommand(form([['command', 'up:promises:x']]))).toEqual({ kind: 'save' });
+    expect(readCommand(form([['command', 'include:promises:2:principles:cswa2017-1f']]))).toEqual({
+      kind: 'include', group: 'promises', index: 2, field: 'principles', value: 'cswa2017-1f',
+    });
+    expect(readCommand(form([['command', 'include:promises:2:principles:<b>']]))).toEqual({ kind: 'save' });
+    expect(readCommand(form([['command', 'include:promises:2::cswa2017-1f']]))).toEqual({ kind: 'save' });
     expect(readCommand(form([['command', 'explode']]))).toEqual({ kind: 'save' });
     expect(readCommand(form([]))).toEqual({ kind: 'save' });
   });

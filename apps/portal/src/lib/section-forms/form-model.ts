@@ -87,17 +87,32 @@ export type Command =
   | { kind: 'save' }
   | { kind: 'add'; group: string }
   | { kind: 'remove' | 'up' | 'down'; group: string; index: number }
-  | { kind: 'renumber'; group: string };
+  | { kind: 'renumber'; group: string }
+  /** Adds a value to one item's list field, such as an accepted or turned-down suggestion. */
+  | { kind: 'include'; group: string; index: number; field: string; value: string };
 
-/** The button pressed: "save", "add:promises", "remove:promises:2", "renumber:promises" ... */
+/** The button pressed: "save", "add:promises", "remove:promises:2", "include:promises:2:principles:cswa2017-1f" ... */
 export function readCommand(data: FormData): Command {
   const raw = data.get('command');
-  const [kind, group, index] = typeof raw === 'string' ? raw.split(':') : [];
+  const [kind, group, index, field, value] = typeof raw === 'string' ? raw.split(':') : [];
   if ((kind === 'add' || kind === 'renumber') && group) return { kind, group };
-  if ((kind === 'remove' || kind === 'up' || kind === 'down') && group && /^\d{1,4}$/.test(index ?? '')) {
-    return { kind, group, index: Number(index) };
+  const item = group && /^\d{1,4}$/.test(index ?? '') ? { group, index: Number(index) } : null;
+  if ((kind === 'remove' || kind === 'up' || kind === 'down') && item) return { kind, ...item };
+  if (kind === 'include' && item && /^[A-Za-z]{1,40}$/.test(field ?? '') && /^[a-z0-9-]{1,60}$/.test(value ?? '')) {
+    return { kind, ...item, field: field!, value: value! };
   }
   return { kind: 'save' };
+}
+
+/** One item's list with a value added: in the order of the field's options, where it has them. */
+function including(field: ScalarField | undefined, current: string | string[] | undefined, value: string): string[] | null {
+  if (!field || !isList(field) || !Array.isArray(current)) return null;
+  if (field.kind === 'checkboxes' && !field.options.some((option) => option.value === value)) return null;
+  if (current.includes(value)) return current;
+  const added = [...current, value];
+  if (field.kind !== 'checkboxes') return added;
+  const order = field.options.map((option) => option.value);
+  return added.sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
 
 /** The form after a button's change: a new copy, the original untouched. */
@@ -113,6 +128,12 @@ export function applyCommand(fields: readonly Field[], values: FormValues, comma
     const { index } = command;
     const swap = command.kind === 'up' ? index - 1 : index + 1;
     if (swap >= 0 && swap < list.length && index < list.length) [list[swap], list[index]] = [list[index]!, list[swap]!];
+  }
+  if (command.kind === 'include' && command.index < list.length) {
+    const item = list[command.index]!;
+    const field = group.fields.find((candidate) => candidate.name === command.field);
+    const changed = including(field, item[command.field], command.value);
+    if (changed) list[command.index] = { ...item, [command.field]: changed };
   }
   if (command.kind === 'renumber' && group.renumber) {
     const numbered = group.renumber;

@@ -21,10 +21,42 @@ describe('the pledge form', () => {
       introduction: ['We promise.', 'All of us.'],
       audiences: ['children-in-care'],
       writtenWith: null,
-      themes: [{ key: 'home', title: 'Home', description: null }],
-      promises: [{ number: 1, text: 'Listen', themeKey: 'home', audiences: [], principles: ['cswa2017-1b', 'cswa2017-1c'], localOfferAreas: [] }],
+      themes: [{ key: 'home', title: 'Home', description: null, principles: [] }],
+      promises: [{
+        number: 1, text: 'Listen', plainWords: null, themeKey: 'home', audiences: [], principles: ['cswa2017-1b', 'cswa2017-1c'], localOfferAreas: [], rejectedSuggestions: [],
+      }],
       closing: [],
     });
+  });
+
+  it('reads plain words, theme principles, local offer areas and the suggestions turned down', () => {
+    const submission = readSubmission(pledgeForm, formData({
+      ...base,
+      'themes.0.key': 'home', 'themes.0.title': 'Where I live', 'themes.0.principles': ['cswa2017-1f'],
+      'promises.0.text': 'Keep you safe', 'promises.0.plainWords': ' We will keep you safe. ', 'promises.0.themeKey': 'home',
+      'promises.0.localOfferAreas': ['offer-accommodation'], 'promises.0.rejectedSuggestions': ['cswa2017-1g'],
+    }));
+    const pledge = submission.content as { themes: { principles: string[] }[]; promises: Record<string, unknown>[] };
+    expect(pledge.themes[0]?.principles).toEqual(['cswa2017-1f']);
+    expect(pledge.promises[0]).toMatchObject({ plainWords: 'We will keep you safe.', localOfferAreas: ['offer-accommodation'], rejectedSuggestions: ['cswa2017-1g'] });
+    expect(pledgeForm.fromContent(submission.content)).toMatchObject({
+      themes: [{ principles: ['cswa2017-1f'] }],
+      promises: [{ plainWords: 'We will keep you safe.', rejectedSuggestions: ['cswa2017-1g'] }],
+    });
+  });
+
+  it('accepts and turns down a suggestion with a button, keeping everything typed', () => {
+    const promise = { 'promises.0.number': '', 'promises.0.text': 'Stop bullying and help you find a job', 'promises.0.plainWords': 'Typed, not saved yet' };
+    const accepted = readSubmission(pledgeForm, formData({ ...base, ...promise, 'promises.0.principles': ['cswa2017-1g'], command: 'include:promises:0:principles:cswa2017-1f' }));
+    expect((accepted.content as { promises: Record<string, unknown>[] }).promises[0]).toMatchObject({
+      principles: ['cswa2017-1f', 'cswa2017-1g'],
+      plainWords: 'Typed, not saved yet',
+    });
+    const rejected = readSubmission(pledgeForm, formData({ ...base, ...promise, command: 'include:promises:0:rejectedSuggestions:offer-employment' }));
+    expect((rejected.content as { promises: Record<string, unknown>[] }).promises[0]).toMatchObject({ rejectedSuggestions: ['offer-employment'] });
+    // A principle that is not one of the options is not added.
+    const forged = readSubmission(pledgeForm, formData({ ...base, ...promise, command: 'include:promises:0:principles:cswa2017-1z' }));
+    expect((forged.content as { promises: Record<string, unknown>[] }).promises[0]).toMatchObject({ principles: [] });
   });
 
   it('adds a promise and renumbers, keeping everything typed', () => {

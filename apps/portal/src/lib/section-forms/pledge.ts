@@ -1,4 +1,4 @@
-import { AUDIENCES, PRINCIPLES, pledgeContent, type PledgeContent } from '@pledgekeeper/domain';
+import { AUDIENCES, LOCAL_OFFER_AREAS, PRINCIPLES, pledgeContent, type PledgeContent } from '@pledgekeeper/domain';
 import {
   filledItems, fromNumber, fromParagraphs, fromText, list, numberOf, optionalText, options, paragraphsOf, text,
   type Field, type FormValues, type ItemValues,
@@ -11,6 +11,8 @@ const AUDIENCE_LABELS: Record<string, string> = {
   carers: 'Carers',
 };
 const audienceOptions = options(AUDIENCES, (value) => AUDIENCE_LABELS[value] ?? value);
+const principleOptions = PRINCIPLES.map((principle) => ({ value: principle.code, label: principle.shortName }));
+const offerAreaOptions = LOCAL_OFFER_AREAS.map((area) => ({ value: area.code, label: area.name }));
 
 /** A promise's theme is chosen from the themes on the same form, as last saved or typed. */
 const themeOptions = (values: FormValues) =>
@@ -32,6 +34,7 @@ const fields: Field[] = [
       { kind: 'text', name: 'key', label: 'Key', hint: 'Lower-case letters, digits and hyphens, like where-i-live.' },
       { kind: 'text', name: 'title', label: 'Title' },
       { kind: 'textarea', name: 'description', label: 'Description' },
+      { kind: 'checkboxes', name: 'principles', label: 'Principles it serves', options: principleOptions },
     ],
   },
   {
@@ -42,16 +45,19 @@ const fields: Field[] = [
     renumber: 'number',
     fields: [
       { kind: 'number', name: 'number', label: 'Number', hint: 'Number every promise or none.' },
-      { kind: 'textarea', name: 'text', label: 'Text' },
-      { kind: 'select', name: 'themeKey', label: 'Theme', options: themeOptions, empty: 'No theme' },
+      { kind: 'textarea', name: 'text', label: 'Text', hint: 'The council’s own words.' },
       {
-        kind: 'checkboxes',
-        name: 'principles',
-        label: 'Principles it serves',
-        options: PRINCIPLES.map((principle) => ({ value: principle.code, label: principle.shortName })),
+        kind: 'textarea',
+        name: 'plainWords',
+        label: 'In plain words',
+        hint: 'The same promise in short, warm sentences a 10-year-old can read. The public page shows these words first. Optional.',
       },
+      { kind: 'select', name: 'themeKey', label: 'Theme', options: themeOptions, empty: 'No theme' },
+      { kind: 'checkboxes', name: 'principles', label: 'Principles it serves', options: principleOptions },
+      { kind: 'checkboxes', name: 'localOfferAreas', label: 'Local offer areas for care leavers', options: offerAreaOptions },
       { kind: 'kept', name: 'audiences', label: 'Audiences' },
-      { kind: 'kept', name: 'localOfferAreas', label: 'Local offer areas' },
+      // Suggestions an editor turned down, so they are not made again. Never shown publicly.
+      { kind: 'kept', name: 'rejectedSuggestions', label: 'Suggestions turned down' },
     ],
   },
   { kind: 'paragraphs', name: 'closing', label: 'Closing words', hint: 'Said after the promises. Optional.' },
@@ -60,7 +66,7 @@ const fields: Field[] = [
 export const pledgeForm: SectionForm = {
   section: 'pledge',
   title: 'Pledge',
-  summary: 'Your promises, their numbers and themes, and the principles each one serves.',
+  summary: 'Your promises in your words and in plain words, their numbers and themes, and the principles each one serves.',
   fields,
   schema: pledgeContent.nullable(),
   toContent: (values: FormValues) => {
@@ -73,14 +79,17 @@ export const pledgeForm: SectionForm = {
         key: text(theme.key),
         title: text(theme.title),
         description: optionalText(theme.description),
+        principles: list(theme.principles),
       })),
       promises: filledItems(values, 'promises').map((promise) => ({
         number: numberOf(promise.number),
         text: text(promise.text),
+        plainWords: optionalText(promise.plainWords),
         themeKey: optionalText(promise.themeKey),
         audiences: list(promise.audiences),
         principles: list(promise.principles),
         localOfferAreas: list(promise.localOfferAreas),
+        rejectedSuggestions: list(promise.rejectedSuggestions),
       })),
       closing: paragraphsOf(values.closing),
     };
@@ -98,14 +107,17 @@ export const pledgeForm: SectionForm = {
         key: theme.key,
         title: theme.title,
         description: fromText(theme.description),
+        principles: [...theme.principles],
       })),
       promises: (pledge?.promises ?? []).map((promise) => ({
         number: fromNumber(promise.number),
         text: promise.text,
+        plainWords: fromText(promise.plainWords),
         themeKey: fromText(promise.themeKey),
         principles: [...promise.principles],
-        audiences: [...promise.audiences],
         localOfferAreas: [...promise.localOfferAreas],
+        audiences: [...promise.audiences],
+        rejectedSuggestions: [...promise.rejectedSuggestions],
       })),
       closing: fromParagraphs(pledge?.closing),
     };

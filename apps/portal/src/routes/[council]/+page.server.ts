@@ -1,15 +1,19 @@
 import { error, fail } from '@sveltejs/kit';
-import { feedbackInput } from '@pledgekeeper/domain';
+import { feedbackInput, messageInput } from '@pledgekeeper/domain';
+import { brandOf } from '$lib/brand';
 import { errorsFromFlattened, errorsFromIssues, readFeedbackForm } from '$lib/feedback-form';
-import { apiErrorCode, apiZodError, pageFailure } from '$lib/server/api';
+import * as messageForm from '$lib/message-form';
+import { apiErrorCode, apiMessage, apiZodError, pageFailure } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = 'We could not find a council at this address.';
 const NOT_SENT = 'We could not send your feedback just now. Please try again in a few minutes.';
+const MESSAGE_NOT_SENT = 'We could not send your message just now. Please try again in a few minutes.';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
   try {
-    return { page: await locals.api.council.page.query({ council: params.council }) };
+    const page = await locals.api.council.page.query({ council: params.council });
+    return { page, brand: brandOf(page.council) };
   } catch (cause) {
     const failure = pageFailure(cause);
     error(failure.status, failure.message);
@@ -41,8 +45,34 @@ export const actions = {
         const errors = errorsFromFlattened(apiZodError(cause));
         return fail(400, { values, errors: Object.keys(errors).length > 0 ? errors : { form: NOT_SENT } });
       }
+      if (code === 'TOO_MANY_REQUESTS') return fail(429, { values, errors: { form: apiMessage(cause) ?? NOT_SENT } });
       return fail(503, { values, errors: { form: NOT_SENT } });
     }
     return { sent: true as const };
+  },
+
+  /** "Tell us what you think": the same pattern, with its own names so the two forms never mix. */
+  message: async ({ request, params, locals }) => {
+    const messageValues = messageForm.readMessageForm(await request.formData());
+    const parsed = messageInput.safeParse({ council: params.council, page: `/${params.council}`, ...messageValues });
+    if (!parsed.success) {
+      if (parsed.error.issues.some((issue) => issue.path[0] === 'council' || issue.path[0] === 'page')) {
+        error(404, NOT_FOUND);
+      }
+      return fail(400, { messageValues, messageErrors: messageForm.errorsFromIssues(parsed.error.issues) });
+    }
+    try {
+      await locals.api.feedback.send.mutate(parsed.data);
+    } catch (cause) {
+      const code = apiErrorCode(cause);
+      if (code === 'NOT_FOUND') error(404, NOT_FOUND);
+      if (code === 'BAD_REQUEST') {
+        const messageErrors = messageForm.errorsFromFlattened(apiZodError(cause));
+        return fail(400, { messageValues, messageErrors: Object.keys(messageErrors).length > 0 ? messageErrors : { form: MESSAGE_NOT_SENT } });
+      }
+      if (code === 'TOO_MANY_REQUESTS') return fail(429, { messageValues, messageErrors: { form: apiMessage(cause) ?? MESSAGE_NOT_SENT } });
+      return fail(503, { messageValues, messageErrors: { form: MESSAGE_NOT_SENT } });
+    }
+    return { messageSent: true as const };
   },
 } satisfies Actions;

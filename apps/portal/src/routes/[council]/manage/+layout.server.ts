@@ -1,3 +1,4 @@
+import { brandOf } from '$lib/brand';
 import { loadFailed } from '$lib/server/failures';
 import { requireUser } from '$lib/server/user';
 import type { LayoutServerLoad } from './$types';
@@ -6,7 +7,8 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = async ({ locals, params, url }) => {
   const user = await requireUser(locals, url);
   try {
-    return { user, overview: await locals.api.workspace.overview.query({ council: params.council }) };
+    const overview = await locals.api.workspace.overview.query({ council: params.council });
+    return { user, overview, brand: brandOf(overview.council) };
   } catch (cause) {
     loadFailed(cause, url);
   }

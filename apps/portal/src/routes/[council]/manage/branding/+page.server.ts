@@ -1,0 +1,35 @@
+import { checkBrandColour, hexColour } from '@pledgekeeper/domain';
+import { fail } from '@sveltejs/kit';
+import { apiErrorCode, apiZodError } from '$lib/server/api';
+import { actionFailed, loadFailed } from '$lib/server/failures';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  try {
+    return { branding: await locals.api.branding.get.query({ council: params.council }) };
+  } catch (cause) {
+    loadFailed(cause, url);
+  }
+};
+
+const fieldErrorsOf = (cause: unknown): Record<string, string> => {
+  const flattened = apiZodError(cause) as { fieldErrors?: Record<string, string[] | undefined> } | null;
+  return Object.fromEntries(Object.entries(flattened?.fieldErrors ?? {}).flatMap(([field, messages]) => (messages?.[0] ? [[field, messages[0]]] : [])));
+};
+
+export const actions = {
+  save: async ({ request, locals, params, url }) => {
+    const data = await request.formData();
+    const values = { colour: String(data.get('brandColour') ?? '').trim(), name: String(data.get('brandName') ?? '').trim() };
+    try {
+      await locals.api.branding.save.mutate({ council: params.council, brandColour: values.colour || null, brandName: values.name || null });
+      return { saved: true as const };
+    } catch (cause) {
+      if (apiErrorCode(cause) !== 'BAD_REQUEST') return actionFailed(cause, url, { values });
+      // A colour that fails the contrast check comes back with one that passes, ready to use.
+      const typed = hexColour.safeParse(values.colour);
+      const suggestion = typed.success ? checkBrandColour(typed.data).suggestion : null;
+      return fail(400, { values, errors: fieldErrorsOf(cause), suggestion: suggestion === typed.data ? null : suggestion });
+    }
+  },
+} satisfies Actions;

@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core';
+
+/**
+ * Journeys through the portal's own forms, with JavaScript off, that other tests build on: a
+ * council made from nothing through the workspace, as a new council on the platform would be.
+ */
+export const TEST_ADMIN = { email: 'admin@pledgekeeper.example', password: 'a long admin passphrase for tests' };
+export const adminEnv = { PLEDGEKEEPER_ADMIN_EMAIL: TEST_ADMIN.email, PLEDGEKEEPER_ADMIN_PASSWORD: TEST_ADMIN.password };
+const PASSWORD = 'another long passphrase here';
+
+/** Presses a button and waits for the page the server answers with (after any redirect). */
+export async function press(page: Page, name: string): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name, exact: true }).click()]);
+}
+
+export async function signIn(page: Page, portalUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${portalUrl}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await press(page, 'Sign in');
+}
+
+export interface NewCouncil {
+  slug: string;
+  name: string;
+  promises: string[];
+}
+
+/** The platform admin, signed in; with `create`, the council is made first. */
+async function adminInvitesPublisher(browser: Browser, portalUrl: string, slug: string, create?: NewCouncil): Promise<string> {
+  const admin = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(admin, portalUrl, TEST_ADMIN.email, TEST_ADMIN.password);
+  if (create) {
+    await admin.getByLabel('Slug').fill(create.slug);
+    await admin.getByLabel('Name', { exact: true }).fill(create.name);
+    await admin.getByLabel('Kind').selectOption('unitary');
+    await admin.getByLabel('Nation').selectOption('england');
+    await press(admin, 'Create council');
+  }
+  await admin.getByLabel('Council', { exact: true }).selectOption(slug);
+  await admin.getByLabel('Publisher’s email address').fill(`publisher-${Math.random().toString(36).slice(2, 8)}@${slug}.example`);
+  await press(admin, 'Create invitation link');
+  const link = (await admin.getByTestId('invitation-link').textContent())?.trim() ?? '';
+  await admin.context().close();
+  return link;
+}
+
+/** A new publisher of an existing council, invited by the admin, signed in on a page of their own. */
+export async function publisherOf(browser: Browser, portalUrl: string, slug: string, name = 'Pat Publisher', create?: NewCouncil): Promise<Page> {
+  const link = await adminInvitesPublisher(browser, portalUrl, slug, create);
+  const publisher = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await publisher.goto(link);
+  await publisher.getByLabel('Your name').fill(name);
+  await publisher.getByLabel('Choose a password').fill(PASSWORD);
+  await publisher.getByLabel('Type the password again').fill(PASSWORD);
+  await press(publisher, 'Create my account and accept');
+  return publisher;
+}
+
+/**
+ * The platform admin creates the council and invites its first publisher, who accepts, writes a
+ * pledge and a contact, and publishes. Returns the publisher's signed-in page.
+ */
+export async function councilThroughWorkspace(browser: Browser, portalUrl: string, council: NewCouncil): Promise<Page> {
+  const publisher = await publisherOf(browser, portalUrl, council.slug, 'Pat Publisher', council);
+
+  await publisher.goto(`${portalUrl}/${council.slug}/manage/pledge`);
+  await publisher.getByLabel('Children in care').check();
+  for (const [index, text] of council.promises.entries()) {
+    await press(publisher, 'Add promise');
+    await publisher.locator(`#field-promises-${index}-text`).fill(text);
+  }
+  await press(publisher, 'Renumber 1 to ' + council.promises.length);
+
+  await publisher.goto(`${portalUrl}/${council.slug}/manage/contacts`);
+  await press(publisher, 'Add contact');
+  await publisher.locator('#field-contacts-0-team').fill('Children’s rights team');
+  await publisher.locator('#field-contacts-0-phone').fill('01234 567890');
+  await publisher.getByLabel('Sorting out problems and making a complaint').check();
+  await press(publisher, 'Save contacts');
+
+  await publisher.goto(`${portalUrl}/${council.slug}/manage`);
+  await press(publisher, 'Publish');
+  return publisher;
+}

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { councilScope, createDatabase, findCouncilBySlug } from '@pledgekeeper/db';
+import { launchChromium, startStack, type Stack } from './harness';
+
+// Issues #4 and #5 with JavaScript off: plain words with a reading age, and suggested mappings
+// that an editor accepts or turns down on Worcestershire's pledge.
+const ADMIN = { email: 'admin@pledgekeeper.example', password: 'a long admin passphrase for tests' };
+const PASSWORD = 'another long passphrase here';
+const W = 'worcestershire';
+const NEW_PROMISE = 'We will listen to you and help you find a job.';
+
+let stack: Stack;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let publisher: Page;
+let editor: Page;
+
+async function person(): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  contexts.push(context);
+  return context.newPage();
+}
+const go = (page: Page, path: string) => page.goto(stack.portalUrl + path);
+async function press(page: Page, name: string): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name, exact: true }).click()]);
+}
+async function accept(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Choose a password').fill(PASSWORD);
+  await page.getByLabel('Type the password again').fill(PASSWORD);
+  await press(page, 'Create my account and accept');
+}
+const invitationLink = async (page: Page) => ((await page.getByTestId('invitation-link').textContent()) ?? '').trim();
+
+/** What the public is shown for promise 12, read from the published edition in the database. */
+async function publishedPromise12() {
+  const { db } = createDatabase(stack.databaseUrl);
+  try {
+    const council = (await findCouncilBySlug(db, W))!;
+    return (await councilScope(db, council.id, council.council).publishedPage())?.content.pledge?.promises[11];
+  } finally {
+    await db.destroy();
+  }
+}
+
+const suggested = (page: Page, promise: number) => page.getByRole('region', { name: `Suggested for promise ${promise}` });
+
+describe('plain words and suggested mappings without JavaScript', () => {
+  beforeAll(async () => {
+    stack = await startStack({ apiEnv: { PLEDGEKEEPER_ADMIN_EMAIL: ADMIN.email, PLEDGEKEEPER_ADMIN_PASSWORD: ADMIN.password } });
+    browser = await launchChromium();
+    const admin = await person();
+    await go(admin, '/sign-in');
+    await admin.getByLabel('Email address').fill(ADMIN.email);
+    await admin.getByLabel('Password').fill(ADMIN.password);
+    await press(admin, 'Sign in');
+    await admin.getByLabel('Council', { exact: true }).selectOption(W);
+    await admin.getByLabel('Publisher’s email address').fill('publisher@worcestershire.example');
+    await press(admin, 'Create invitation link');
+    publisher = await person();
+    await accept(publisher, await invitationLink(admin), 'Wren Publisher');
+    await go(publisher, `/${W}/manage/people`);
+    await publisher.getByLabel('Email address').fill('editor@worcestershire.example');
+    await press(publisher, 'Create invitation link');
+    editor = await person();
+    await accept(editor, await invitationLink(publisher), 'Will Editor');
+  });
+
+  afterAll(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('shows a reading age for the formal text and the plain words of each promise', async () => {
+    await go(editor, `/${W}/manage/pledge`);
+    expect(await editor.locator('#field-promises-1-text-hint').textContent()).toContain('Reading age (an estimate): about 17 years: hard to read.');
+    expect(await editor.locator('#field-promises-1-plainWords-hint').textContent()).toMatch(/Reading age \(an estimate\): about \d years: easy to read\./);
+    // The seeded promises are mapped and reviewed: nothing is waiting to be accepted.
+    expect(await editor.getByRole('heading', { name: /^Suggested/ }).count()).toBe(0);
+  });
+
+  it('suggests mappings for a new, unmapped promise, with reasons, none of them chosen', async () => {
+    await press(editor, 'Add promise');
+    await editor.locator('#field-promises-11-number').fill('12');
+    await editor.locator('#field-promises-11-text').fill(NEW_PROMISE);
+    await press(editor, 'Save pledge');
+    expect(await editor.getByRole('status').textContent()).toContain('Saved');
+    const list = suggested(editor, 12);
+    expect(await list.getByRole('listitem').allTextContents().then((items) => items.map((item) => item.replace(/\s+/g, ' ').trim()))).toEqual([
+      'Express views (corporate parenting principle). Suggested because it mentions “listen”. Accept Express views for promise 12 Reject Express views for promise 12',
+      'Views taken into account (corporate parenting principle). Suggested because it mentions “listen”. Accept Views taken into account for promise 12 Reject Views taken into account for promise 12',
+      'Access to services (corporate parenting principle). Suggested because it mentions “help you find”. Accept Access to services for promise 12 Reject Access to services for promise 12',
+      'Preparing for adulthood (corporate parenting principle). Suggested because it mentions “job”. Accept Preparing for adulthood for promise 12 Reject Preparing for adulthood for promise 12',
+      'Employment (local offer area). Suggested because it mentions “job”. Accept Employment for promise 12 Reject Employment for promise 12',
+    ]);
+    expect(await editor.locator('input[name="promises.11.principles"]:checked').count()).toBe(0);
+    expect(await editor.locator('input[name="promises.11.localOfferAreas"]:checked').count()).toBe(0);
+  });
+
+  it('accepts one suggestion, keeping plain words typed but not yet saved, and shows their reading age', async () => {
+    await editor.locator('#field-promises-11-plainWords').fill('We will hear you. We will help you get a job.');
+    await press(editor, 'Accept Preparing for adulthood for promise 12');
+    expect(await editor.getByRole('status').textContent()).toContain('Saved');
+    expect(await editor.locator('#field-promises-11-principles-6').isChecked()).toBe(true);
+    expect(await editor.locator('#field-promises-11-plainWords').inputValue()).toBe('We will hear you. We will help you get a job.');
+    expect(await editor.locator('#field-promises-11-plainWords-hint').textContent()).toContain('about 5 years: easy to read');
+    expect(await suggested(editor, 12).getByRole('button', { name: 'Accept Preparing for adulthood for promise 12' }).count()).toBe(0);
+  });
+
+  it('turns down another suggestion for good', async () => {
+    await press(editor, 'Reject Express views for promise 12');
+    expect(await editor.getByRole('status').textContent()).toContain('Saved');
+    await go(editor, `/${W}/manage/pledge`);
+    const names = await suggested(editor, 12).locator('strong').allTextContents();
+    expect(names).toEqual(['Views taken into account', 'Access to services', 'Employment']);
+    expect(await editor.locator('#field-promises-11-principles-1').isChecked()).toBe(false);
+  });
+
+  it('publishes the accepted mapping and the plain words, and never the suggestions', async () => {
+    await go(publisher, `/${W}/manage`);
+    await press(publisher, 'Publish');
+    expect(await publisher.getByRole('status').textContent()).toContain('Published');
+    expect(await publishedPromise12()).toMatchObject({
+      number: 12,
+      text: NEW_PROMISE,
+      plainWords: 'We will hear you. We will help you get a job.',
+      principles: ['cswa2017-1g'],
+      localOfferAreas: [],
+      rejectedSuggestions: ['cswa2017-1b'],
+    });
+    await go(publisher, `/${W}`);
+    const html = await publisher.content();
+    expect(html).toContain(NEW_PROMISE);
+    expect(html).not.toMatch(/Suggested because|rejectedSuggestions/);
+    // The turned-down suggestion stays turned down in the next draft too.
+    await go(editor, `/${W}/manage/pledge`);
+    expect(await suggested(editor, 12).locator('strong').allTextContents()).toEqual(['Views taken into account', 'Access to services', 'Employment']);
+  });
+});

@@ -1,0 +1,158 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, repoRoot, startStack, storedFeedback, type Stack } from './harness';
+import { adminEnv, press, publisherOf } from './journeys';
+
+// Issue 4, "Written for them" and "Their voice": with JavaScript off, as a young person on a
+// cheap phone would read, and as the council's staff then see it.
+let stack: Stack;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  stack = await startStack({ apiEnv: adminEnv });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function reader(path: string): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 640 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(stack.portalUrl + path);
+  return page;
+}
+
+/** How many A4 pages the browser prints: each page is one "/Type /Page" object in the PDF. */
+async function printedPages(page: Page): Promise<number> {
+  const pdf = await page.pdf({ format: 'A4' });
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+}
+
+const MESSAGE = 'Nobody told me I could have an advocate until I was 17.';
+
+describe('"Tell us what you think"', () => {
+  it('asks for words, then sends them anonymously and says plainly what happens next', async () => {
+    const page = await reader('/somerset');
+    await press(page, 'Send your message');
+    expect(await page.getByRole('alert').textContent()).toContain('Write what you think before you send it');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tell-us');
+    expect(await storedFeedback(stack.databaseUrl, 'somerset')).toEqual([]);
+
+    await page.getByLabel('Getting help or support').check();
+    await page.getByLabel('Your message').fill(MESSAGE);
+    await press(page, 'Send your message');
+    const confirmation = page.getByRole('status').filter({ hasText: 'Message sent' });
+    expect(await confirmation.count()).toBe(1);
+    expect(await page.locator('#tell-us-heading ~ h3').first().textContent()).toBe('What happens next');
+    expect(await page.textContent('main')).toContain('they cannot write back to you');
+    // Nobody asked who they are: the form has no field for it.
+    expect(await page.locator('input[type="email"], input[name*="name"]').count()).toBe(0);
+
+    const stored = await storedFeedback(stack.databaseUrl, 'somerset');
+    expect(stored).toMatchObject([{ kind: 'message', topic: 'help', comment: MESSAGE, status: 'new' }]);
+    // Never shown publicly.
+    expect(await (await reader('/somerset')).textContent('body')).not.toContain(MESSAGE);
+  });
+
+  it("shows the council's staff the message with counts, lets them mark it answered, and keeps it from other councils", async () => {
+    const staff = await publisherOf(browser, stack.portalUrl, 'somerset', 'Sam Somerset');
+    contexts.push(staff.context());
+    await staff.goto(`${stack.portalUrl}/somerset/manage/feedback`);
+    const row = staff.locator('tbody tr').first();
+    expect((await row.locator('th, td').allTextContents()).map((cell) => cell.trim())).toEqual([
+      new Date().toISOString().slice(0, 7), '/somerset', '0', '0', '1',
+    ]);
+    const item = staff.locator('.feedback-item', { hasText: MESSAGE });
+    expect(await item.locator('.govuk-tag').textContent()).toBe('New');
+    expect(await item.textContent()).toContain('about getting help or support');
+
+    await Promise.all([staff.waitForEvent('load'), item.getByRole('button', { name: /^Mark as read/ }).click()]);
+    expect(await staff.locator('.feedback-item', { hasText: MESSAGE }).locator('.govuk-tag').textContent()).toBe('Read');
+    await Promise.all([staff.waitForEvent('load'), staff.locator('.feedback-item', { hasText: MESSAGE }).getByRole('button', { name: /^Mark as answered/ }).click()]);
+    const answered = staff.locator('.feedback-item', { hasText: MESSAGE });
+    expect(await answered.locator('.govuk-tag').textContent()).toBe('Answered');
+    expect(await answered.textContent()).toContain('Answered by Sam Somerset');
+    expect((await storedFeedback(stack.databaseUrl, 'somerset'))[0]).toMatchObject({ status: 'answered', statusChangedBy: 'Sam Somerset' });
+
+    const other = await publisherOf(browser, stack.portalUrl, 'worcestershire', 'Wren Worcs');
+    contexts.push(other.context());
+    const response = await other.goto(`${stack.portalUrl}/somerset/manage/feedback`);
+    expect(response?.status()).toBe(403);
+    expect(await other.textContent('body')).not.toContain(MESSAGE);
+  });
+});
+
+describe('the pledge card', () => {
+  it.each(['/worcestershire', '/somerset'])('%s/card prints on one A4 page, with the promises and who to contact', async (path) => {
+    const page = await reader(`${path}/card`);
+    expect(await page.locator('h1').textContent()).toContain('Our promises to you');
+    expect(await page.textContent('.card-contacts')).toContain('0800 528 0731');
+    expect(await printedPages(page)).toBe(1);
+  });
+
+  it('is counted right: the full council page prints on several pages', async () => {
+    expect(await printedPages(await reader('/worcestershire'))).toBeGreaterThan(1);
+  });
+
+  it("shows Worcestershire's promises in plain words where it has them", async () => {
+    const page = await reader('/worcestershire/card');
+    const items = (await page.locator('.card-promises li').allTextContents()).map((item) => item.replace(/\s+/g, ' ').trim());
+    const seed = JSON.parse(await readFile(join(repoRoot, 'packages/db/seeds/worcestershire.json'), 'utf8')) as {
+      pledge: { promises: { number: number; text: string; plainWords?: string | null }[] };
+    };
+    expect(items).toEqual(seed.pledge.promises.map((p) => `Pledge ${p.number}: ${p.plainWords ?? p.text}`));
+  });
+});
+
+describe('help and complaints', () => {
+  it.each(['/worcestershire', '/somerset'])('%s gives a route to an advocate and to making a complaint', async (path) => {
+    const page = await reader(path);
+    const help = page.getByRole('region', { name: 'Need someone on your side, or want to complain?' });
+    expect(await help.getByRole('link', { name: '0800 528 0731' }).getAttribute('href')).toBe('tel:08005280731');
+    expect(await help.textContent()).toContain('make a complaint');
+    // Reached from the top of the page in one step.
+    expect(await page.getByRole('link', { name: 'Get help or make a complaint' }).getAttribute('href')).toBe('#help-heading');
+  });
+
+  it("links Somerset's own theme on complaints, and its contact", async () => {
+    const page = await reader('/somerset');
+    const help = page.getByRole('region', { name: 'Need someone on your side, or want to complain?' });
+    const theme = help.getByRole('link', { name: 'Sorting out problems and making complaints' });
+    const target = (await theme.getAttribute('href')) ?? '';
+    expect(await page.locator(target).count()).toBe(1);
+    expect(await help.textContent()).toContain('0300 123 2224');
+  });
+});
+
+describe('council branding', () => {
+  it('refuses a colour white text cannot be read on, offers one that passes, and the header shows it', async () => {
+    const publisher = await publisherOf(browser, stack.portalUrl, 'worcestershire', 'Bea Brand');
+    contexts.push(publisher.context());
+    await publisher.goto(`${stack.portalUrl}/worcestershire/manage/branding`);
+    await publisher.getByLabel('Colour').fill('#ffcc00');
+    await publisher.getByLabel('Name in the header').fill('Worcestershire');
+    await press(publisher, 'Save branding');
+    const alert = await publisher.getByRole('alert').textContent();
+    expect(alert).toMatch(/White text on #ffcc00 has a contrast of 1\.\d:1; it needs at least 4\.5:1/);
+    const suggestion = /Try (#[0-9a-f]{6})/.exec(alert ?? '')?.[1] ?? '';
+    expect(suggestion).toMatch(/^#[0-9a-f]{6}$/);
+
+    await press(publisher, `Use ${suggestion} instead`);
+    expect(await publisher.getByRole('status').textContent()).toContain('Branding saved');
+
+    const page = await reader('/worcestershire');
+    expect(await page.locator('.site-name').textContent()).toBe('Worcestershire');
+    const background = await page.locator('.site-header').evaluate((element) => getComputedStyle(element).backgroundColor);
+    const [r, g, b] = [1, 3, 5].map((at) => parseInt(suggestion.slice(at, at + 2), 16));
+    expect(background).toBe(`rgb(${r}, ${g}, ${b})`);
+    expect(await page.title()).toBe('Worcestershire – Pledgekeeper');
+  });
+});

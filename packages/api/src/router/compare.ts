@@ -1,0 +1,71 @@
+import { TRPCError } from '@trpc/server';
+import { type Database, findCouncilBySlug, listNewestPublished, listPublishedContents, readPublishedContents } from '@pledgekeeper/db';
+import {
+  type ComparedCouncil,
+  SIDE_BY_SIDE_FORMAT,
+  buildMatrix,
+  compareCouncil,
+  compareMatrix,
+  matrixQuery,
+  principleList,
+  sideBySide,
+  sideBySideOf,
+  sideBySideQuery,
+} from '@pledgekeeper/domain';
+import { publicProcedure, router } from '../trpc.js';
+
+// Publishing makes a new edition, so the newest published editions (with the councils' own
+// names, which an admin may change) name exactly what the rows were computed from. The rows are
+// kept for that set and computed again once it changes; no publishing code needs to know.
+const computed = new WeakMap<Database, { key: string; rows: ComparedCouncil[] }>();
+
+async function comparedCouncils(db: Database): Promise<ComparedCouncil[]> {
+  const newest = await listNewestPublished(db);
+  const key = newest
+    .map(({ council, edition }) => `${edition.id}\t${council.slug}\t${council.name}\t${council.kind}\t${council.nation}`)
+    .join('\n');
+  const kept = computed.get(db);
+  if (kept?.key === key) return kept.rows;
+  const rows = (await readPublishedContents(db, newest)).map(({ council, edition, content }) => compareCouncil(council, edition, content));
+  computed.set(db, { key, rows });
+  return rows;
+}
+
+/** Why each slug cannot be compared: no such council, or nothing published yet. */
+async function whyMissing(db: Database, slugs: readonly string[]): Promise<string> {
+  const reasons = await Promise.all(
+    slugs.map(async (slug) => {
+      const found = await findCouncilBySlug(db, slug);
+      return found
+        ? `${found.council.name} has not published its corporate parenting page yet`
+        : `There is no council "${slug}" on Pledgekeeper`;
+    }),
+  );
+  return reasons.join('; ');
+}
+
+export const compareRouter = router({
+  /** Every council with a published page against the seven principles: filtered, sorted, with coverage. */
+  matrix: publicProcedure
+    .input(matrixQuery.optional())
+    .output(compareMatrix)
+    .query(async ({ ctx, input }) => buildMatrix(await comparedCouncils(ctx.db), input ?? {})),
+
+  /** Two or more councils in the order named: promises by principle, pledge structure, board practice. */
+  sideBySide: publicProcedure
+    .input(sideBySideQuery)
+    .output(sideBySide)
+    .query(async ({ ctx, input }) => {
+      const found = new Map((await listPublishedContents(ctx.db, input.councils)).map((entry) => [entry.council.slug, entry]));
+      const missing = input.councils.filter((slug) => !found.has(slug));
+      if (missing.length > 0) throw new TRPCError({ code: 'NOT_FOUND', message: await whyMissing(ctx.db, missing) });
+      return {
+        format: SIDE_BY_SIDE_FORMAT,
+        principles: principleList(),
+        councils: input.councils.map((slug) => {
+          const { council, edition, content } = found.get(slug)!;
+          return sideBySideOf(council, edition, content);
+        }),
+      };
+    }),
+});

@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SUBMISSION_LIMITS } from '@pledgekeeper/db';
+import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '@pledgekeeper/db/testing';
+import { createCaller } from '../root.js';
+import { signInActors } from '../testing/actors.js';
+import { rejection } from '../testing/rejection.js';
+import { createContext } from '../trpc.js';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+
+describe.each(dialectsUnderTest())('young people\'s feedback on %s', (dialect) => {
+  let t: TestDatabase;
+  let tokens: Awaited<ReturnType<typeof signInActors>>;
+  beforeEach(async () => {
+    t = await openTestDatabase(dialect, { seed: true });
+    tokens = await signInActors(t.db, 'somerset', 'worcestershire', NOW);
+  });
+  afterEach(() => t.destroy());
+
+  const reader = (client = '203.0.113.5', now = NOW) => createCaller(createContext({ db: t.db, now: () => now, sessionToken: null, client }));
+  const staff = (who: keyof typeof tokens) => createCaller(createContext({ db: t.db, now: () => NOW, sessionToken: tokens[who] }));
+  const message = { council: 'somerset', page: '/somerset', topic: 'promises' as const, message: 'I want to know who my advocate is' };
+
+  it('takes a message anonymously and shows it to the council\'s own people only', async () => {
+    expect(await reader().feedback.send(message)).toEqual({ received: true });
+    await reader().feedback.submit({ council: 'somerset', page: '/somerset', helpful: true, comment: null });
+    const overview = await staff('publisherA').feedback.overview({ council: 'somerset' });
+    expect(overview.comments).toMatchObject([{ kind: 'message', topic: 'promises', comment: message.message, status: 'new' }]);
+    expect(overview.tallies).toEqual([{ page: '/somerset', month: '2026-11', helpful: 1, notHelpful: 0, messages: 1 }]);
+    // Nowhere public: not on the council's page, and no other council's people.
+    expect(JSON.stringify(await reader().council.page({ council: 'somerset' }))).not.toContain(message.message);
+    await rejection(staff('publisherB').feedback.overview({ council: 'somerset' }), 'FORBIDDEN');
+    await rejection(reader().feedback.overview({ council: 'somerset' }), 'UNAUTHORIZED');
+  });
+
+  it('lets an editor mark a message read, then answered, naming who did it', async () => {
+    await reader().feedback.send(message);
+    const [sent] = (await staff('editorA').feedback.overview({ council: 'somerset' })).comments;
+    await staff('editorA').feedback.mark({ council: 'somerset', id: sent!.id, status: 'read' });
+    await staff('publisherA').feedback.mark({ council: 'somerset', id: sent!.id, status: 'answered' });
+    const [marked] = (await staff('editorA').feedback.overview({ council: 'somerset' })).comments;
+    expect(marked).toMatchObject({ status: 'answered', statusChangedAt: NOW.toISOString() });
+    expect(marked?.statusChangedBy).toBeTruthy();
+  });
+
+  it('refuses an empty or over-long message with a clear reason, storing nothing', async () => {
+    const empty = await rejection(reader().feedback.send({ ...message, message: '  ' }), 'BAD_REQUEST');
+    expect(empty.message).toContain('Write what you think before you send it');
+    await rejection(reader().feedback.send({ ...message, message: 'x'.repeat(2001) }), 'BAD_REQUEST');
+    expect(await t.db.selectFrom('feedback').selectAll().execute()).toEqual([]);
+  });
+
+  it('slows a client that sends too much, without touching anyone else', async () => {
+    for (let sent = 0; sent < SUBMISSION_LIMITS.message.max; sent += 1) await reader().feedback.send(message);
+    const refused = await rejection(reader().feedback.send(message), 'TOO_MANY_REQUESTS');
+    expect(refused.message).toBe('You have sent a lot in a short time. Wait 15 minutes, then try again.');
+    expect(await t.db.selectFrom('feedback').selectAll().execute()).toHaveLength(SUBMISSION_LIMITS.message.max);
+    expect(await reader('198.51.100.20').feedback.send(message)).toEqual({ received: true });
+    const later = new Date(NOW.getTime() + SUBMISSION_LIMITS.message.windowMs + 1);
+    expect(await reader('203.0.113.5', later).feedback.send(message)).toEqual({ received: true });
+  });
+});
+
+describe.each(dialectsUnderTest())('council branding on %s', (dialect) => {
+  let t: TestDatabase;
+  let tokens: Awaited<ReturnType<typeof signInActors>>;
+  beforeEach(async () => {
+    t = await openTestDatabase(dialect, { seed: true });
+    tokens = await signInActors(t.db, 'somerset', 'worcestershire', NOW);
+  });
+  afterEach(() => t.destroy());
+  const as = (who: keyof typeof tokens) => createCaller(createContext({ db: t.db, now: () => NOW, sessionToken: tokens[who] }));
+
+  it('shows a publisher\'s colour and name on the public page at once', async () => {
+    await as('publisherA').branding.save({ council: 'somerset', brandColour: '#00594F', brandName: 'Somerset' });
+    const page = await as('anonymous').council.page({ council: 'somerset' });
+    expect(page.council).toMatchObject({ brandColour: '#00594f', brandName: 'Somerset' });
+    expect(await as('editorA').branding.get({ council: 'somerset' })).toEqual({ brandColour: '#00594f', brandName: 'Somerset' });
+  });
+
+  it('refuses a colour white text cannot be read on, suggesting one that can, and keeps the old one', async () => {
+    const error = await rejection(as('publisherA').branding.save({ council: 'somerset', brandColour: '#ffdd00', brandName: null }), 'BAD_REQUEST');
+    expect(error.message).toMatch(/White text on #ffdd00 has a contrast of 1\.\d:1; it needs at least 4\.5:1\. Try #[0-9a-f]{6}/);
+    expect((await as('anonymous').council.page({ council: 'somerset' })).council.brandColour).toBeNull();
+  });
+
+  it('is for publishers: an editor may look but not change it', async () => {
+    await rejection(as('editorA').branding.save({ council: 'somerset', brandColour: '#00594f', brandName: null }), 'FORBIDDEN');
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Lighthouse takes 20-40 s a page on a 2-core machine, after the stack and Chromium start.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.js'],
+    reporters: ['default', 'json'],
+    outputFile: { json: '.test-results/vitest.json' },
+    testTimeout: 180_000,
+    hookTimeout: 60_000,
+  },
+});

@@ -1,0 +1,101 @@
+import type { InvolvementOpportunity, LocalOfferAreaCode, PrincipleCode } from '@pledgekeeper/domain';
+
+// The words of the sample councils: typical of published pledges, written for these samples.
+export type Code = PrincipleCode;
+
+export const PLACE_STARTS = [
+  'Ash', 'Bram', 'Car', 'Dun', 'El', 'Fen', 'Gar', 'Hal', 'Ink', 'Kel', 'Lang', 'Mar',
+  'Nor', 'Oak', 'Pen', 'Quen', 'Ros', 'Sel', 'Thorn', 'Ul', 'Ver', 'Wyn', 'Yar', 'Zel',
+] as const;
+export const PLACE_ENDS = ['bury', 'combe', 'dale', 'field', 'ford', 'ham', 'holme', 'ley', 'mere', 'moor', 'stead', 'ton', 'well', 'wick'] as const;
+
+/** Promises after "We will", five for each principle. */
+export const PROMISES: Record<Code, readonly string[]> = {
+  'cswa2017-1a': [
+    'make sure you can see a doctor, dentist and optician when you need to',
+    'help you get support for your mental health without a long wait',
+    'give you your health history in writing when you leave care',
+    'make sure you can take part in sport and leisure for free',
+    'make sure your carers know about your health needs',
+  ],
+  'cswa2017-1b': [
+    'give you a say in your care plan at every review',
+    'help you join our Children in Care Council',
+    'offer you an independent advocate whenever you want one',
+    'ask what you think of your care every year',
+    'let you choose how you take part in meetings about you',
+  ],
+  'cswa2017-1c': [
+    'tell you what changed because of what you told us',
+    'take your views to every meeting of the Corporate Parenting Board',
+    'explain in writing when we cannot do what you asked',
+    'involve young people in choosing our staff',
+    'use your complaints and compliments to change our services',
+  ],
+  'cswa2017-1d': [
+    'give you free travel to school, college and work',
+    'give you free membership of our leisure centres',
+    'help you register with a doctor when you move',
+    'make it easy to get help from our housing and benefits teams',
+    'give you a named contact in every council service',
+  ],
+  'cswa2017-1e': [
+    'help you go on to college, university or an apprenticeship',
+    'celebrate your achievements with you every year',
+    'pay for extra tuition when you need it',
+    'offer you work experience with the council',
+    'give you a bursary if you go to university',
+  ],
+  'cswa2017-1f': [
+    'keep you living with your brothers and sisters wherever it is safe',
+    'keep changes of social worker to a minimum',
+    'help you stay at the same school when you move home',
+    'make sure you know who to call if you feel unsafe',
+    'help you keep in touch with the people who matter to you',
+  ],
+  'cswa2017-1g': [
+    'help you learn to cook, budget and look after a home',
+    'help you find a safe home when you leave care',
+    'let you stay with your foster carers after 18 if you both want to',
+    'give you a personal adviser up to the age of 25',
+    'pay your council tax until you are 25',
+  ],
+};
+
+export const THEMES: readonly { key: string; title: string; principles: Code[] }[] = [
+  { key: 'my-voice', title: 'My voice', principles: ['cswa2017-1b', 'cswa2017-1c'] },
+  { key: 'my-health', title: 'My health and wellbeing', principles: ['cswa2017-1a'] },
+  { key: 'my-education', title: 'My education and my future', principles: ['cswa2017-1e'] },
+  { key: 'where-i-live', title: 'Where I live', principles: ['cswa2017-1f'] },
+  { key: 'getting-help', title: 'Getting the help I need', principles: ['cswa2017-1d'] },
+  { key: 'growing-up', title: 'Growing up and leaving care', principles: ['cswa2017-1g'] },
+  { key: 'people-who-matter', title: 'People who matter to me', principles: ['cswa2017-1f', 'cswa2017-1a'] },
+];
+
+export const TRAINING = [
+  'Corporate parenting for elected members',
+  'Corporate parenting for officers',
+  'Understanding the care system',
+  'Hearing the voice of the child',
+  'Supporting care leavers into work',
+] as const;
+
+export const INVOLVEMENT: readonly [InvolvementOpportunity['kinds'], string][] = [
+  [['advocacy-or-visiting'], 'Become an independent visitor for a child in care.'],
+  [['work-experience'], 'Offer work experience or an apprenticeship in your team.'],
+  [['contribute-to-pledge'], 'Tell us how your service helps us keep the pledge.'],
+  [['prioritise-in-services'], 'Make children in care and care leavers a priority in your service.'],
+  [['fundraising'], 'Raise money for activities for children in care.'],
+  [['other'], 'Come to our yearly celebration of young people in care.'],
+];
+
+/** The principle a promise most often serves as well, and the local offer areas it touches. */
+export const RELATED: Record<Code, { principle: Code; areas: LocalOfferAreaCode[] }> = {
+  'cswa2017-1a': { principle: 'cswa2017-1f', areas: ['offer-health'] },
+  'cswa2017-1b': { principle: 'cswa2017-1c', areas: ['offer-participation'] },
+  'cswa2017-1c': { principle: 'cswa2017-1b', areas: ['offer-participation'] },
+  'cswa2017-1d': { principle: 'cswa2017-1a', areas: ['offer-health', 'offer-accommodation'] },
+  'cswa2017-1e': { principle: 'cswa2017-1g', areas: ['offer-education', 'offer-employment'] },
+  'cswa2017-1f': { principle: 'cswa2017-1a', areas: ['offer-relationships'] },
+  'cswa2017-1g': { principle: 'cswa2017-1e', areas: ['offer-accommodation', 'offer-finance'] },
+};

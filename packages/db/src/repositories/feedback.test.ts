@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { councilScope } from '../council-scope.js';
+import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '../testing.js';
+import { findCouncilBySlug } from './councils.js';
+import { SUBMISSION_LIMITS } from './submissions.js';
+import { insertUser } from './users.js';
+
+describe.each(dialectsUnderTest())('feedback and messages on %s', (dialect) => {
+  let t: TestDatabase;
+  beforeEach(async () => {
+    t = await openTestDatabase(dialect, { seed: true });
+  });
+  afterEach(() => t.destroy());
+
+  const scopeOf = async (slug: string) => {
+    const found = await findCouncilBySlug(t.db, slug);
+    if (!found) throw new Error(`no council ${slug}`);
+    return councilScope(t.db, found.id, found.council);
+  };
+  const now = new Date('2026-11-25T10:00:00.000Z');
+  // Real accounts, since the audit log names them; the API checks roles before it gets here.
+  let sam: { id: string; email: string; displayName: string };
+  let intruder: typeof sam;
+  beforeEach(async () => {
+    sam = await insertUser(t.db, { email: 'sam@somerset.gov.uk', displayName: 'Sam Publisher', passwordHash: 'unused' }, now);
+    intruder = await insertUser(t.db, { email: 'x@worcestershire.gov.uk', displayName: 'Intruder', passwordHash: 'unused' }, now);
+  });
+
+  it('keeps both kinds for the council they were sent to, newest first, as new', async () => {
+    const somerset = await scopeOf('somerset');
+    await somerset.submitFeedback({ page: '/somerset', helpful: false, comment: 'Too long' }, now);
+    await somerset.sendMessage({ page: '/somerset', topic: 'help', message: 'Who do I ring at night?' }, new Date(now.getTime() + 1000));
+    const items = await somerset.listFeedback();
+    expect(items).toMatchObject([
+      { kind: 'message', helpful: null, topic: 'help', comment: 'Who do I ring at night?', status: 'new', statusChangedBy: null },
+      { kind: 'helpful', helpful: false, topic: null, comment: 'Too long', status: 'new' },
+    ]);
+    expect(await (await scopeOf('worcestershire')).listFeedback()).toEqual([]);
+  });
+
+  it('marks a comment read or answered with who and when, and only within its own council', async () => {
+    const somerset = await scopeOf('somerset');
+    await somerset.sendMessage({ page: '/somerset', topic: null, message: 'Thank you' }, now);
+    const [item] = await somerset.listFeedback();
+    const worcestershire = await scopeOf('worcestershire');
+    expect(await worcestershire.markFeedback({ id: item!.id, status: 'answered', actor: intruder }, now)).toBe(false);
+    expect((await somerset.listFeedback())[0]).toMatchObject({ status: 'new' });
+
+    expect(await somerset.markFeedback({ id: item!.id, status: 'answered', actor: sam }, now)).toBe(true);
+    expect((await somerset.listFeedback())[0]).toMatchObject({ status: 'answered', statusChangedBy: 'Sam Publisher', statusChangedAt: now.toISOString() });
+    await somerset.markFeedback({ id: item!.id, status: 'new', actor: sam }, now);
+    expect((await somerset.listFeedback())[0]).toMatchObject({ status: 'new', statusChangedBy: null, statusChangedAt: null });
+  });
+
+  it('lets a client send a few messages, then refuses until the window has passed', async () => {
+    const somerset = await scopeOf('somerset');
+    const { max, windowMs } = SUBMISSION_LIMITS.message;
+    for (let sent = 0; sent < max; sent += 1) {
+      expect(await somerset.allowSubmission('203.0.113.9', 'message', new Date(now.getTime() + sent))).toBe(true);
+    }
+    expect(await somerset.allowSubmission('203.0.113.9', 'message', new Date(now.getTime() + max))).toBe(false);
+    // Another client, and the other form, have allowances of their own.
+    expect(await somerset.allowSubmission('198.51.100.7', 'message', now)).toBe(true);
+    expect(await somerset.allowSubmission('203.0.113.9', 'helpful', now)).toBe(true);
+    // Each council's allowance is its own: one council's readers never use up another's.
+    expect(await (await scopeOf('worcestershire')).allowSubmission('203.0.113.9', 'message', now)).toBe(true);
+    expect(await somerset.allowSubmission('203.0.113.9', 'message', new Date(now.getTime() + windowMs + max))).toBe(true);
+  });
+
+  it('keeps the client only as a hash, apart from what was written', async () => {
+    await (await scopeOf('somerset')).allowSubmission('203.0.113.9', 'message', now);
+    const rows = await t.db.selectFrom('submission_attempts').selectAll().execute();
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain('203.0.113.9');
+  });
+
+  it('sets a council brand on its own row only', async () => {
+    const somerset = await scopeOf('somerset');
+    await somerset.setBranding({ brandColour: '#00594f', brandName: 'Somerset' }, sam, now);
+    expect((await somerset.auditLog())[0]).toMatchObject({ action: 'branding-changed', summary: 'Set the brand to #00594f and "Somerset"' });
+    expect((await findCouncilBySlug(t.db, 'somerset'))?.council).toMatchObject({ brandColour: '#00594f', brandName: 'Somerset' });
+    expect((await findCouncilBySlug(t.db, 'worcestershire'))?.council).toMatchObject({ brandColour: null, brandName: null });
+  });
+});

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareCouncil } from './compare.js';
+import { MATRIX_CSV_COLUMNS, SIDE_BY_SIDE_CSV_FIELDS, matrixCsv, sideBySideCsv } from './compare-csv.js';
+import { buildMatrix } from './compare-matrix.js';
+import { SIDE_BY_SIDE_FORMAT, sideBySideOf } from './compare-side-by-side.js';
+import { csvField, parseCsv, toCsv } from './csv.js';
+import { principleList } from './compare.js';
+import { editionContent } from './workspace.js';
+
+describe('CSV fields', () => {
+  it('quotes only what needs it, doubling quotes', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a, b')).toBe('"a, b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(' padded ')).toBe('" padded "');
+    expect(csvField(12)).toBe('12');
+    expect(csvField(true)).toBe('yes');
+    expect(csvField(null)).toBe('');
+  });
+
+  it('defuses text a spreadsheet would run as a formula', () => {
+    expect(csvField('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    for (const start of ['+', '-', '@', '\t']) expect(csvField(`${start}1`).startsWith(`'${start}`) || csvField(`${start}1`).startsWith(`"'${start}`)).toBe(true);
+    expect(csvField(-1)).toBe('-1');
+  });
+
+  it('writes a byte order mark and ends every record with CRLF', () => {
+    expect(toCsv([['a', 'b'], [1, null]])).toBe('\uFEFFa,b\r\n1,\r\n');
+  });
+
+  it('reads back what it writes, for any text', () => {
+    const text = fc.string({ unit: 'grapheme', maxLength: 30 });
+    fc.assert(
+      fc.property(fc.array(fc.array(text, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
+        const guarded = rows.map((row) => row.map((value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value)));
+        expect(parseCsv(toCsv(rows))).toEqual(guarded);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+const content = editionContent.parse({
+  statement: { paragraphs: [] },
+  pledge: {
+    introduction: [],
+    audiences: ['care-leavers'],
+    promises: [
+      { number: 1, text: 'Help you find a home, and keep it.', principles: ['cswa2017-1g', 'cswa2017-1f'] },
+      { number: 2, text: '=1+1 is not a formula here', principles: [] },
+    ],
+  },
+  board: { name: 'Board', purpose: [], cadence: { kind: 'times-per-year', times: 7 }, membership: ['young-people'] },
+});
+const identity = { slug: 'east', name: 'East Council', kind: 'unitary', nation: 'england' } as const;
+const EDITION = { version: 2, publishedAt: '2026-11-25T12:00:00.000Z' };
+
+describe('the matrix as CSV', () => {
+  it('has a header of stable names, with principle codes, and one row per council', () => {
+    const rows = parseCsv(matrixCsv(buildMatrix([compareCouncil(identity, EDITION, content)]), 'https://example.org'));
+    expect(rows[0]).toEqual([...MATRIX_CSV_COLUMNS]);
+    expect(rows[0]!.slice(13, 15)).toEqual(['cswa2017-1a', 'cswa2017-1a_themes']);
+    const record = Object.fromEntries(rows[0]!.map((column, i) => [column, rows[1]![i]]));
+    expect(record).toMatchObject({
+      slug: 'east', portal_url: 'https://example.org/east', version: '2', pledge_structure: 'numbered', promise_count: '2',
+      written_with: '', unmapped_promise_count: '1', principles_covered: '2', 'cswa2017-1g': '1', 'cswa2017-1f': '1', 'cswa2017-1a': '0',
+    });
+    expect(rows).toHaveLength(2);
+  });
+});
+
+describe('a side-by-side view as CSV', () => {
+  it('has a row per field and a column per council, principle codes as field names', () => {
+    const view = { format: SIDE_BY_SIDE_FORMAT, principles: principleList(), councils: [sideBySideOf(identity, EDITION, content)] } as const;
+    const rows = parseCsv(sideBySideCsv({ ...view, councils: [...view.councils] }));
+    expect(rows[0]).toEqual(['field', 'label', 'east']);
+    expect(rows.slice(1).map((row) => row[0])).toEqual([...SIDE_BY_SIDE_CSV_FIELDS]);
+    const value = (field: string) => rows.find((row) => row[0] === field)?.[2];
+    expect(value('portal_url')).toBe('/east');
+    expect(value('board_cadence')).toBe('7 times a year');
+    expect(value('board_young_people')).toBe('yes');
+    expect(value('board_multi_agency')).toBe('no');
+    expect(value('cswa2017-1g')).toBe('1');
+    expect(value('cswa2017-1g_promise_texts')).toBe('1. Help you find a home, and keep it.');
+    expect(value('not_mapped_promise_texts')).toBe('2. =1+1 is not a formula here');
+  });
+});

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { boardCadence, boardMemberKind } from './board.js';
+import {
+  type ComparedEdition,
+  type ComparedIdentity,
+  comparedCouncil,
+  compareCouncil,
+  isMapped,
+  mappedThemeKeys,
+  themePrinciples,
+} from './compare.js';
+import { councilSlug } from './council.js';
+import { INVOLVEMENT_KINDS, involvementKind } from './involvement.js';
+import { audience } from './pledge.js';
+import { PRINCIPLES, principle, principleCode } from './reference.js';
+import { describeCadence, includesYoungPeople, isMultiAgency, meetingsPerYear } from './rules.js';
+import type { EditionContent } from './workspace.js';
+
+export const SIDE_BY_SIDE_FORMAT = 'pledgekeeper.compare.side-by-side/1';
+/** More than this many columns stops being a side-by-side reading. */
+export const MAX_SIDE_BY_SIDE = 12;
+
+export const sideBySideQuery = z.object({
+  councils: z
+    .array(councilSlug, { error: 'Name the councils to compare as a list of slugs' })
+    .min(2, 'Choose at least two councils to compare')
+    .max(MAX_SIDE_BY_SIDE, `Choose at most ${MAX_SIDE_BY_SIDE} councils to compare`)
+    .refine((slugs) => new Set(slugs).size === slugs.length, 'Name each council once'),
+});
+export type SideBySideQuery = z.infer<typeof sideBySideQuery>;
+
+export const comparedPromise = z.object({
+  number: z.number().int().nullable(),
+  text: z.string(),
+  themeKey: z.string().nullable(),
+  themeTitle: z.string().nullable(),
+});
+export type ComparedPromise = z.infer<typeof comparedPromise>;
+
+/** How the council's board works, as far as its page says. */
+export const boardPractice = z.object({
+  name: z.string(),
+  cadence: boardCadence.nullable(),
+  /** "every two months", "7 times a year": the words the council pages use. */
+  cadenceText: z.string().nullable(),
+  meetingsPerYear: z.number().nullable(),
+  membership: z.array(boardMemberKind),
+  multiAgency: z.boolean(),
+  youngPeople: z.boolean(),
+});
+export type BoardPractice = z.infer<typeof boardPractice>;
+
+export const sideBySideCouncil = comparedCouncil.extend({
+  pledgeTitle: z.string().nullable(),
+  audiences: z.array(audience),
+  board: boardPractice.nullable(),
+  trainingTitles: z.array(z.string()),
+  involvementCount: z.number().int().min(0),
+  /** The kinds of opportunity offered, in a fixed order, each once. */
+  involvementKinds: z.array(involvementKind),
+  byPrinciple: z.array(
+    z.object({
+      code: principleCode,
+      promises: z.array(comparedPromise),
+      themes: z.array(z.object({ key: z.string(), title: z.string(), promiseCount: z.number().int().min(0) })),
+    }),
+  ),
+  /** Promises that nothing links to a principle yet. */
+  notMapped: z.array(comparedPromise),
+});
+export type SideBySideCouncil = z.infer<typeof sideBySideCouncil>;
+
+export const sideBySide = z.object({
+  format: z.literal(SIDE_BY_SIDE_FORMAT),
+  principles: z.array(principle),
+  councils: z.array(sideBySideCouncil),
+});
+export type SideBySide = z.infer<typeof sideBySide>;
+
+/** One council's column: its matrix row, its promises grouped by principle and its board practice. */
+export function sideBySideOf(identity: ComparedIdentity, edition: ComparedEdition, content: EditionContent): SideBySideCouncil {
+  const { pledge, board, involvement } = content;
+  const themes = pledge?.themes ?? [];
+  const promises = (pledge?.promises ?? []).map((promise) => ({
+    promise,
+    shown: {
+      number: promise.number,
+      text: promise.text,
+      themeKey: promise.themeKey,
+      themeTitle: themes.find((theme) => theme.key === promise.themeKey)?.title ?? null,
+    },
+  }));
+  const mappedThemes = mappedThemeKeys(themes);
+  const opportunities = involvement?.opportunities ?? [];
+  return {
+    ...compareCouncil(identity, edition, content),
+    pledgeTitle: pledge?.title ?? null,
+    audiences: pledge?.audiences ?? [],
+    board: board && {
+      name: board.name,
+      cadence: board.cadence,
+      cadenceText: board.cadence ? describeCadence(board.cadence) : null,
+      meetingsPerYear: board.cadence ? Math.round(meetingsPerYear(board.cadence) * 100) / 100 : null,
+      membership: board.membership,
+      multiAgency: isMultiAgency(board),
+      youngPeople: includesYoungPeople(board),
+    },
+    trainingTitles: content.training.map((offer) => offer.title),
+    involvementCount: opportunities.length,
+    involvementKinds: INVOLVEMENT_KINDS.filter((kind) => opportunities.some((o) => o.kinds.includes(kind))),
+    byPrinciple: PRINCIPLES.map(({ code }) => ({
+      code,
+      promises: promises.filter(({ promise }) => promise.principles.includes(code)).map(({ shown }) => shown),
+      themes: themes
+        .filter((theme) => themePrinciples(theme).includes(code))
+        .map((theme) => ({
+          key: theme.key,
+          title: theme.title,
+          promiseCount: promises.filter(({ promise }) => promise.themeKey === theme.key).length,
+        })),
+    })),
+    notMapped: promises.filter(({ promise }) => !isMapped(promise, mappedThemes)).map(({ shown }) => shown),
+  };
+}
