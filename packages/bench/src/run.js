@@ -5,6 +5,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkAnswers, measure } from './load.js';
+import { benchComparison, printComparison } from './compare.js';
 import { freePorts, startService, stopAll, waitUntilReady } from './services.js';
 import { benchDir, removeTemporaryFiles, startStack } from './stack.js';
 
@@ -21,6 +22,8 @@ const settings = {
   connections: Math.round(positiveNumber('BENCH_CONNECTIONS', 10)),
 };
 settings.warmup = Math.min(2, settings.duration);
+// Sequential requests per council count in the comparison benchmark.
+const compareRequests = Math.round(positiveNumber('BENCH_COMPARE_REQUESTS', 200));
 
 const fixed = (value, digits) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 
@@ -67,6 +70,8 @@ async function main() {
       results.push({ ...target, url: new URL(target.url).pathname + new URL(target.url).search, bodyBytes,
         ...(await measure(target.url, settings)) });
     }
+    const comparison = await benchComparison({ baselineUrl: targets[0].url, settings, requests: compareRequests });
+    results.push(...comparison.loadResults);
     const [base] = results;
     for (const r of results) {
       r.vsBaseline = {
@@ -81,11 +86,15 @@ async function main() {
       ...settings,
     };
     printTable(results, meta);
+    printComparison(comparison.summary);
     mkdirSync(join(benchDir, 'results'), { recursive: true });
     const outFile = join(benchDir, 'results', 'latest.json');
-    writeFileSync(outFile, `${JSON.stringify({ ...meta, results }, null, 2)}\n`);
+    writeFileSync(outFile, `${JSON.stringify({ ...meta, results, comparison: comparison.summary }, null, 2)}\n`);
     console.log(`results written to ${outFile}`);
 
+    if (!comparison.summary.pass) {
+      throw new Error(`the comparison endpoint took more than ${comparison.summary.targetMs} ms (median) with 150 councils`);
+    }
     const failures = results.filter((r) => r.non2xx > 0 || r.errors > 0);
     if (failures.length > 0) {
       throw new Error(`not every response was a 2xx: ${failures.map((r) => `${r.name}: ${r.non2xx} non-2xx, ${r.errors} errors`).join('; ')}`);

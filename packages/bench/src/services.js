@@ -62,7 +62,8 @@ export async function waitUntilReady(service, url, timeoutMs = 60_000) {
   throw new Error(`${service.name} was not ready at ${url} after ${timeoutMs / 1000} s (${last}):\n${service.output}`);
 }
 
-async function stopService({ child }) {
+/** Stops one service, gently first. */
+export async function stopService({ child }) {
   if (hasExited(child)) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');

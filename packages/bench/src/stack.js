@@ -35,8 +35,12 @@ export function removeTemporaryFiles() {
 }
 process.once('exit', removeTemporaryFiles);
 
-/** The API and the portal, ready to answer; stop them with services.js's `stopAll()`. */
-export async function startStack() {
+/**
+ * The API and the portal, ready to answer; stop them with services.js's `stopAll()`, or these
+ * two alone with `stopService` on each of `services`. `apiEnv` adds to the API server's
+ * environment, such as a SEED_DIR of sample councils.
+ */
+export async function startStack({ apiEnv = {} } = {}) {
   const server = serverEntry();
   const portal = builtEntry('@pledgekeeper/portal', 'build/index.js');
   const [apiPort, portalPort] = await freePorts(2);
@@ -47,7 +51,7 @@ export async function startStack() {
 
   const api = startService({
     name: 'API server', file: server.file, cwd: server.dir,
-    env: { ...env, API_PORT: String(apiPort), DATABASE_URL: join(dataDir, 'bench.sqlite'), LOG_LEVEL: 'warn' },
+    env: { ...env, API_PORT: String(apiPort), DATABASE_URL: join(dataDir, 'bench.sqlite'), LOG_LEVEL: 'warn', ...apiEnv },
   });
   await waitUntilReady(api, `${apiUrl}/health`);
   const web = startService({
@@ -55,5 +59,5 @@ export async function startStack() {
     env: { ...env, PORT: String(portalPort), HOST: '127.0.0.1', ORIGIN: portalUrl, API_URL: apiUrl },
   });
   await waitUntilReady(web, `${portalUrl}/`);
-  return { apiUrl, portalUrl };
+  return { apiUrl, portalUrl, services: [api, web] };
 }

@@ -16,6 +16,13 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T17-10-pledge-words': pledgeWords,
 };
 
+/** Brings the schema to the named migration, no further: for tests of a migration's data. */
+export async function migrateTo(db: Database, name: keyof typeof MIGRATIONS & string): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw new Error(`Migration to ${name} failed`, { cause: error });
+}
+
 /** Brings the schema to the newest migration, then the statutory reference data up to date. */
 export async function migrateToLatest(db: Database): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });

@@ -14,7 +14,7 @@ export interface Finding {
 
 export type PledgeStructure = 'numbered' | 'themed' | 'numbered-and-themed' | 'list' | 'empty';
 
-export function pledgeStructure(pledge: Pick<PledgeContent, 'promises' | 'themes'>): PledgeStructure {
+export function pledgeStructure(pledge: { promises: readonly Promise[]; themes: readonly Theme[] }): PledgeStructure {
   const numbered = pledge.promises.length > 0 && pledge.promises.every((p) => p.number !== null);
   const themed = pledge.themes.length > 0;
   if (numbered && themed) return 'numbered-and-themed';
@@ -122,10 +122,13 @@ export function checkCouncilContent(content: CouncilContent): Finding[] {
 export const errorsOf = (findings: readonly Finding[]): Finding[] =>
   findings.filter((finding) => finding.severity === 'error');
 
-/** Promises grouped under their themes, in theme order; promises without a theme come last. */
-export function promisesByTheme(
-  pledge: Pick<PledgeContent, 'promises' | 'themes'>,
-): { theme: Theme | null; promises: Promise[] }[] {
+/**
+ * Promises grouped under their themes, in theme order; promises without a theme come last. Works
+ * on a published pledge's public promises as well as on the content editors keep.
+ */
+export function promisesByTheme<P extends Promise>(
+  pledge: { promises: readonly P[]; themes: readonly Theme[] },
+): { theme: Theme | null; promises: P[] }[] {
   const groups = pledge.themes.map((theme) => ({
     theme: theme as Theme | null,
     promises: pledge.promises.filter((promise) => promise.themeKey === theme.key),

@@ -17,6 +17,7 @@ import {
 const promise = (overrides: Partial<Promise>): Promise => ({
   number: null,
   text: 'A promise',
+  plainWords: null,
   themeKey: null,
   audiences: [],
   principles: [],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { councilScope, createDatabase, findCouncilBySlug } from '@pledgekeeper/db';
+import { dialectsUnderTest } from '@pledgekeeper/db/testing';
 import { launchChromium, startStack, type Stack } from './harness';
 
 // Issues #4 and #5 with JavaScript off: plain words with a reading age, and suggested mappings
@@ -47,9 +48,9 @@ async function publishedPromise12() {
 
 const suggested = (page: Page, promise: number) => page.getByRole('region', { name: `Suggested for promise ${promise}` });
 
-describe('plain words and suggested mappings without JavaScript', () => {
+describe.each(dialectsUnderTest())('plain words and suggested mappings without JavaScript, on %s', (dialect) => {
   beforeAll(async () => {
-    stack = await startStack({ apiEnv: { PLEDGEKEEPER_ADMIN_EMAIL: ADMIN.email, PLEDGEKEEPER_ADMIN_PASSWORD: ADMIN.password } });
+    stack = await startStack({ dialect, apiEnv: { PLEDGEKEEPER_ADMIN_EMAIL: ADMIN.email, PLEDGEKEEPER_ADMIN_PASSWORD: ADMIN.password } });
     browser = await launchChromium();
     const admin = await person();
     await go(admin, '/sign-in');

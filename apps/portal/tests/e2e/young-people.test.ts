@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, repoRoot, startStack, storedFeedback, type Stack } from './harness';
@@ -81,6 +82,16 @@ describe('"Tell us what you think"', () => {
     expect(await answered.locator('.govuk-tag').textContent()).toBe('Answered');
     expect(await answered.textContent()).toContain('Answered by Sam Somerset');
     expect((await storedFeedback(stack.databaseUrl, 'somerset'))[0]).toMatchObject({ status: 'answered', statusChangedBy: 'Sam Somerset' });
+
+    // The staff pages meet the same bar as the public ones (axe needs JavaScript to run).
+    const checked = await browser.newContext({ storageState: await staff.context().storageState() });
+    contexts.push(checked);
+    for (const path of ['/somerset/manage/feedback', '/somerset/manage/branding']) {
+      const page = await checked.newPage();
+      await page.goto(stack.portalUrl + path);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(results.violations.map((violation) => `${path}: ${violation.id}`)).toEqual([]);
+    }
 
     const other = await publisherOf(browser, stack.portalUrl, 'worcestershire', 'Wren Worcs');
     contexts.push(other.context());

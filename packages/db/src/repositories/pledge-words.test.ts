@@ -1,9 +1,13 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PledgeContent } from '@pledgekeeper/domain';
+import { createDatabase } from '../connection.js';
 import { councilScope } from '../council-scope.js';
+import { migrateTo, migrateToLatest } from '../migrate.js';
 import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '../testing.js';
 import { findCouncilBySlug } from './councils.js';
 import type { Actor } from './drafts.js';
+import { readEdition } from './editions.js';
 import { insertUser } from './users.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -106,5 +110,36 @@ describe.each(dialectsUnderTest())('plain words and mappings on %s', (dialect) =
     const upgraded = (await scope.workspace.working())!.content.pledge!;
     expect(upgraded.promises.every((p) => p.plainWords === null && p.rejectedSuggestions.length === 0)).toBe(true);
     expect((await scope.workspace.edition(working.version))?.content.pledge?.promises[0]?.rejectedSuggestions).toEqual([]);
+  });
+});
+
+describe('the pledge-words migration', () => {
+  it('gives promises published before it no plain words and nothing turned down, and can be undone', async () => {
+    const { db } = createDatabase(':memory:');
+    try {
+      await migrateTo(db, '2026-11-25T17-00-voice-and-branding');
+      await sql`insert into councils (id, slug, name, kind, nation, contact, created_at)
+        values ('c1', 'somerset', 'Somerset County Council', 'county', 'england', null, '2026-01-01T00:00:00.000Z')`.execute(db);
+      await sql`insert into editions (id, council_id, version, status, created_at, published_at)
+        values ('e1', 'c1', 1, 'published', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`.execute(db);
+      await sql`insert into statements (edition_id, council_id, summary, paragraphs, good_parent_means) values ('e1', 'c1', null, '[]', '[]')`.execute(db);
+      await sql`insert into pledges (edition_id, council_id, title, introduction, audiences, written_with, closing)
+        values ('e1', 'c1', null, '[]', '["children-in-care"]', null, '[]')`.execute(db);
+      await sql`insert into themes (id, edition_id, council_id, position, key, title, description) values ('t1', 'e1', 'c1', 0, 'home', 'Where I live', null)`.execute(db);
+      await sql`insert into promises (id, edition_id, council_id, position, number, text, theme_key, audiences)
+        values ('p1', 'e1', 'c1', 0, null, 'We will find you a home.', 'home', '[]')`.execute(db);
+
+      await migrateToLatest(db);
+      const pledge = (await readEdition(db, 'c1', 'e1')).pledge!;
+      expect(pledge.themes).toEqual([{ key: 'home', title: 'Where I live', description: null, principles: [] }]);
+      expect(pledge.promises[0]).toMatchObject({ text: 'We will find you a home.', plainWords: null, rejectedSuggestions: [] });
+
+      await migrateTo(db, '2026-11-25T17-00-voice-and-branding');
+      const tables = (await db.introspection.getTables()).map((table) => table.name);
+      expect(tables).not.toContain('theme_principles');
+      expect(tables).toContain('promises');
+    } finally {
+      await db.destroy();
+    }
   });
 });
