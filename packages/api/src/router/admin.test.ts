@@ -59,7 +59,7 @@ describe.each(dialectsUnderTest())('onboarding councils on %s', (dialect) => {
   it('creates a council with no page and no role for the admin, and audits it', async () => {
     expect(await admin().admin.createCouncil({ ...NORTH_YORKSHIRE, name: '  North Yorkshire Council ' })).toEqual({ council: 'north-yorkshire' });
     const created = await findCouncilBySlug(t.db, 'north-yorkshire');
-    expect(created?.council).toEqual({ ...NORTH_YORKSHIRE, contact: null });
+    expect(created?.council).toEqual({ ...NORTH_YORKSHIRE, contact: null, brandColour: null, brandName: null });
     expect((await admin().auth.me())?.memberships).toEqual([]);
     await rejection(admin().people.list({ council: 'north-yorkshire' }), 'FORBIDDEN');
     await rejection(admin().council.page({ council: 'north-yorkshire' }), 'NOT_FOUND');
