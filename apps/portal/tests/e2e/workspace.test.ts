@@ -131,6 +131,9 @@ describe.each(dialectsUnderTest())('the council workspace without JavaScript, on
       await editor.locator('#field-promises-0-principles-1').check();
       await press(editor, 'Add promise');
       await editor.locator('#field-promises-1-text').fill('We will help you find a home.');
+      // List buttons say which item they act on, with a space: "Remove promise 2", not "Removepromise 2".
+      expect(await editor.getByRole('button', { name: 'Remove promise 2', exact: true }).count()).toBe(1);
+      expect(await editor.getByRole('button', { name: 'Move up promise 2', exact: true }).count()).toBe(1);
       await press(editor, 'Renumber 1 to 2');
       expect(await editor.locator('#field-promises-0-number').inputValue()).toBe('1');
       expect(await editor.locator('#field-promises-1-number').inputValue()).toBe('2');

@@ -1,24 +1,16 @@
 import { error, fail } from '@sveltejs/kit';
 import { feedbackInput, messageInput } from '@pledgekeeper/domain';
-import { brandOf } from '$lib/brand';
 import { errorsFromFlattened, errorsFromIssues, readFeedbackForm } from '$lib/feedback-form';
 import * as messageForm from '$lib/message-form';
-import { apiErrorCode, apiMessage, apiZodError, pageFailure } from '$lib/server/api';
+import { apiErrorCode, apiMessage, apiZodError } from '$lib/server/api';
+import { loadCouncilPage } from '$lib/server/council-page';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = 'We could not find a council at this address.';
 const NOT_SENT = 'We could not send your feedback just now. Please try again in a few minutes.';
 const MESSAGE_NOT_SENT = 'We could not send your message just now. Please try again in a few minutes.';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
-  try {
-    const page = await locals.api.council.page.query({ council: params.council });
-    return { page, brand: brandOf(page.council) };
-  } catch (cause) {
-    const failure = pageFailure(cause);
-    error(failure.status, failure.message);
-  }
-};
+export const load: PageServerLoad = ({ params, locals }) => loadCouncilPage(locals.api, params.council);
 
 export const actions = {
   feedback: async ({ request, params, locals }) => {
