@@ -24,8 +24,23 @@ export const handle: Handle = async ({ event, resolve }) => {
     response.headers.set('X-Robots-Tag', 'noindex');
     response.headers.set('Cache-Control', 'private, no-store');
   }
-  return response;
+  return compressed(event.request, response);
 };
+
+/**
+ * Rendered pages gzipped for readers on little data: a council page falls to about a quarter.
+ * Static files are compressed at build time already; only HTML is done here.
+ */
+function compressed(request: Request, response: Response): Response {
+  const acceptsGzip = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
+  const html = response.headers.get('content-type')?.startsWith('text/html') ?? false;
+  if (!acceptsGzip || !html || !response.body || response.headers.has('content-encoding')) return response;
+  const headers = new Headers(response.headers);
+  headers.set('Content-Encoding', 'gzip');
+  headers.append('Vary', 'Accept-Encoding');
+  headers.delete('Content-Length');
+  return new Response(response.body.pipeThrough(new CompressionStream('gzip')), { status: response.status, statusText: response.statusText, headers });
+}
 
 // Readers see a plain apology; the detail goes to the log only.
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

@@ -143,6 +143,16 @@ describe('reading council pages without JavaScript', () => {
     }
     expect(await response.text()).not.toMatch(/<script/i);
   });
+
+  it('gzips a council page for readers on little data, and still serves it plain to those who ask', async () => {
+    const zipped = await fetch(`${stack.portalUrl}/worcestershire`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(await zipped.text()).toContain('Our promises to you');
+    const plain = await fetch(`${stack.portalUrl}/worcestershire`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toContain('Our promises to you');
+  });
 });
 
 describe('"Was this page helpful?" without JavaScript', () => {
