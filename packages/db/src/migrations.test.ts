@@ -1,16 +1,17 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from './connection.js';
 import { migrateTo, migrateToLatest } from './migrate.js';
 import { listFeedback } from './repositories/feedback.js';
+import { type TestDatabase, dialectsUnderTest, openTestDatabase } from './testing.js';
 
 // A council's feedback from before issue #4 must come through the rebuild of its table intact.
-describe('the voice-and-branding migration', () => {
-  let db: Database;
-  afterEach(() => db.destroy());
+describe.each(dialectsUnderTest())('the voice-and-branding migration on %s', (dialect) => {
+  let t: TestDatabase;
+  afterEach(() => t.destroy());
 
   it('keeps every piece of earlier feedback, as "Was this helpful?" and new', async () => {
-    db = createDatabase(':memory:').db;
+    t = await openTestDatabase(dialect, { migrate: false });
+    const { db } = t;
     await migrateTo(db, '2026-11-25T16-10-one-working-edition');
     await sql`insert into councils (id, slug, name, kind, nation, contact, created_at)
       values ('c1', 'somerset', 'Somerset County Council', 'county', 'england', null, '2026-01-01T00:00:00.000Z')`.execute(db);
