@@ -1,7 +1,7 @@
 import type { ComparedIdentity, CouncilKind, Nation } from '@pledgekeeper/domain';
 import type { Database } from './connection.js';
 import { publishedContent } from './published-cache.js';
-import type { EditionContent, EditionRef } from './repositories/editions.js';
+import { type EditionContent, type EditionRef, isNewestPublished } from './repositories/editions.js';
 
 export interface NewestPublished {
   /** The database's id, for reading the edition; never shown. */
@@ -37,17 +37,7 @@ export async function listNewestPublished(db: Database, slugs?: readonly string[
       'editions.published_at',
       'editions.reviewed_at',
     ])
-    .where('editions.status', '=', 'published')
-    .where(({ eb, selectFrom }) =>
-      eb(
-        'editions.version',
-        '=',
-        selectFrom('editions as newest')
-          .whereRef('newest.council_id', '=', 'councils.id')
-          .where('newest.status', '=', 'published')
-          .select((max) => max.fn.max('newest.version').as('v')),
-      ),
-    );
+    .where(isNewestPublished);
   if (slugs) query = query.where('councils.slug', 'in', [...slugs]);
   const rows = await query.orderBy('councils.name').orderBy('councils.slug').execute();
   return rows.map((row) => ({

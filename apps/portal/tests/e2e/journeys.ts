@@ -20,6 +20,15 @@ export async function signIn(page: Page, portalUrl: string, email: string, passw
   await press(page, 'Sign in');
 }
 
+/** Opens an invitation link and accepts it with a new account. */
+export async function acceptInvitation(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Choose a password').fill(PASSWORD);
+  await page.getByLabel('Type the password again').fill(PASSWORD);
+  await press(page, 'Create my account and accept');
+}
+
 export interface NewCouncil {
   slug: string;
   name: string;
@@ -49,11 +58,7 @@ async function adminInvitesPublisher(browser: Browser, portalUrl: string, slug: 
 export async function publisherOf(browser: Browser, portalUrl: string, slug: string, name = 'Pat Publisher', create?: NewCouncil): Promise<Page> {
   const link = await adminInvitesPublisher(browser, portalUrl, slug, create);
   const publisher = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  await publisher.goto(link);
-  await publisher.getByLabel('Your name').fill(name);
-  await publisher.getByLabel('Choose a password').fill(PASSWORD);
-  await publisher.getByLabel('Type the password again').fill(PASSWORD);
-  await press(publisher, 'Create my account and accept');
+  await acceptInvitation(publisher, link, name);
   return publisher;
 }
 

@@ -3,11 +3,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { councilScope, createDatabase, findCouncilBySlug } from '@pledgekeeper/db';
 import { dialectsUnderTest } from '@pledgekeeper/db/testing';
 import { launchChromium, startStack, type Stack } from './harness';
+import { TEST_ADMIN, acceptInvitation, adminEnv, press } from './journeys';
 
 // Issues #4 and #5 with JavaScript off: plain words with a reading age, and suggested mappings
 // that an editor accepts or turns down on Worcestershire's pledge.
-const ADMIN = { email: 'admin@pledgekeeper.example', password: 'a long admin passphrase for tests' };
-const PASSWORD = 'another long passphrase here';
 const W = 'worcestershire';
 const NEW_PROMISE = 'We will listen to you and help you find a job.';
 
@@ -23,16 +22,6 @@ async function person(): Promise<Page> {
   return context.newPage();
 }
 const go = (page: Page, path: string) => page.goto(stack.portalUrl + path);
-async function press(page: Page, name: string): Promise<void> {
-  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name, exact: true }).click()]);
-}
-async function accept(page: Page, link: string, name: string): Promise<void> {
-  await page.goto(link);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Choose a password').fill(PASSWORD);
-  await page.getByLabel('Type the password again').fill(PASSWORD);
-  await press(page, 'Create my account and accept');
-}
 const invitationLink = async (page: Page) => ((await page.getByTestId('invitation-link').textContent()) ?? '').trim();
 
 /** What the public is shown for promise 12, read from the published edition in the database. */
@@ -50,23 +39,23 @@ const suggested = (page: Page, promise: number) => page.getByRole('region', { na
 
 describe.each(dialectsUnderTest())('plain words and suggested mappings without JavaScript, on %s', (dialect) => {
   beforeAll(async () => {
-    stack = await startStack({ dialect, apiEnv: { PLEDGEKEEPER_ADMIN_EMAIL: ADMIN.email, PLEDGEKEEPER_ADMIN_PASSWORD: ADMIN.password } });
+    stack = await startStack({ dialect, apiEnv: adminEnv });
     browser = await launchChromium();
     const admin = await person();
     await go(admin, '/sign-in');
-    await admin.getByLabel('Email address').fill(ADMIN.email);
-    await admin.getByLabel('Password').fill(ADMIN.password);
+    await admin.getByLabel('Email address').fill(TEST_ADMIN.email);
+    await admin.getByLabel('Password').fill(TEST_ADMIN.password);
     await press(admin, 'Sign in');
     await admin.getByLabel('Council', { exact: true }).selectOption(W);
     await admin.getByLabel('Publisher’s email address').fill('publisher@worcestershire.example');
     await press(admin, 'Create invitation link');
     publisher = await person();
-    await accept(publisher, await invitationLink(admin), 'Wren Publisher');
+    await acceptInvitation(publisher, await invitationLink(admin), 'Wren Publisher');
     await go(publisher, `/${W}/manage/people`);
     await publisher.getByLabel('Email address').fill('editor@worcestershire.example');
     await press(publisher, 'Create invitation link');
     editor = await person();
-    await accept(editor, await invitationLink(publisher), 'Will Editor');
+    await acceptInvitation(editor, await invitationLink(publisher), 'Will Editor');
   });
 
   afterAll(async () => {

@@ -3,6 +3,7 @@ import type { Branding, Contact, Council, CouncilKind, CouncilSummary, Nation } 
 import type { Database } from '../connection.js';
 import { fromJson, toJson } from '../json.js';
 import type { CouncilTable } from '../schema.js';
+import { isNewestPublished } from './editions.js';
 
 export interface StoredCouncil {
   id: string;
@@ -80,17 +81,7 @@ export async function listPublishedCouncils(db: Database): Promise<CouncilSummar
         .select((count) => count.fn.countAll<number | string>().as('n'))
         .as('theme_count'),
     ])
-    .where('editions.status', '=', 'published')
-    .where(({ eb, selectFrom }) =>
-      eb(
-        'editions.version',
-        '=',
-        selectFrom('editions as newest')
-          .whereRef('newest.council_id', '=', 'councils.id')
-          .where('newest.status', '=', 'published')
-          .select((max) => max.fn.max('newest.version').as('v')),
-      ),
-    )
+    .where(isNewestPublished)
     .orderBy('councils.name')
     .execute();
   return rows.map((row) => ({

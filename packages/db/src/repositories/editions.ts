@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ExpressionBuilder } from 'kysely';
 import type {
   Audience,
   Board,
@@ -12,6 +13,7 @@ import type {
   SuggestionCode,
 } from '@pledgekeeper/domain';
 import type { Database } from '../connection.js';
+import type { DatabaseSchema } from '../schema.js';
 import { fromJson, toJson } from '../json.js';
 
 /** A council's page content without the council itself: what one edition holds. */
@@ -26,6 +28,24 @@ export interface EditionRef {
 }
 
 /** The newest published edition of a council's page, if it has one. */
+/**
+ * Keeps, of a join of councils and editions, each council's newest published edition only: the
+ * one its public page shows. For listings across councils.
+ */
+export const isNewestPublished = (eb: ExpressionBuilder<DatabaseSchema, 'councils' | 'editions'>) =>
+  eb.and([
+    eb('editions.status', '=', 'published'),
+    eb(
+      'editions.version',
+      '=',
+      eb
+        .selectFrom('editions as newest')
+        .whereRef('newest.council_id', '=', 'councils.id')
+        .where('newest.status', '=', 'published')
+        .select((max) => max.fn.max('newest.version').as('v')),
+    ),
+  ]);
+
 export async function findPublishedEdition(db: Database, councilId: string): Promise<EditionRef | null> {
   const row = await db
     .selectFrom('editions')

@@ -4,10 +4,11 @@ import type { Database } from '../connection.js';
 import type { Selectable } from 'kysely';
 import type { FeedbackTable } from '../schema.js';
 
-export async function insertFeedback(
+/** One piece of feedback, of either kind, for the council it was sent to; new until staff mark it. */
+async function insert(
   db: Database,
   councilId: string,
-  input: Omit<FeedbackInput, 'council'>,
+  row: { kind: FeedbackKind; page: string; helpful: boolean | null; topic: MessageTopic | null; comment: string | null },
   now: Date,
 ): Promise<void> {
   await db
@@ -15,36 +16,21 @@ export async function insertFeedback(
     .values({
       id: randomUUID(),
       council_id: councilId,
-      kind: 'helpful',
-      page: input.page,
-      helpful: input.helpful ? 1 : 0,
-      topic: null,
-      comment: input.comment,
+      kind: row.kind,
+      page: row.page,
+      helpful: row.helpful === null ? null : row.helpful ? 1 : 0,
+      topic: row.topic,
+      comment: row.comment,
       created_at: now.toISOString(),
     })
     .execute();
 }
 
-export async function insertMessage(
-  db: Database,
-  councilId: string,
-  input: Omit<MessageInput, 'council'>,
-  now: Date,
-): Promise<void> {
-  await db
-    .insertInto('feedback')
-    .values({
-      id: randomUUID(),
-      council_id: councilId,
-      kind: 'message',
-      page: input.page,
-      helpful: null,
-      topic: input.topic,
-      comment: input.message,
-      created_at: now.toISOString(),
-    })
-    .execute();
-}
+export const insertFeedback = (db: Database, councilId: string, input: Omit<FeedbackInput, 'council'>, now: Date) =>
+  insert(db, councilId, { kind: 'helpful', page: input.page, helpful: input.helpful, topic: null, comment: input.comment }, now);
+
+export const insertMessage = (db: Database, councilId: string, input: Omit<MessageInput, 'council'>, now: Date) =>
+  insert(db, councilId, { kind: 'message', page: input.page, helpful: null, topic: input.topic, comment: input.message }, now);
 
 const toFeedback = (row: Selectable<FeedbackTable>): Feedback => ({
   id: row.id,
