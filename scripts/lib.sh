@@ -49,6 +49,11 @@ pk_install_dependencies() {
   pnpm install --frozen-lockfile
 }
 
+# Prints a new random secret: 32 bytes, base64url (43 characters).
+pk_random_secret() {
+  node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64url"))'
+}
+
 # Prints a TCP port that is free on 127.0.0.1 right now.
 pk_free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'

@@ -16,6 +16,13 @@ PORT="${PORT:-3000}"
 LOG_LEVEL="${LOG_LEVEL:-info}"
 API_URL="${API_URL:-http://127.0.0.1:$API_PORT}"
 ORIGIN="${ORIGIN:-http://localhost:$PORT}"
+# The portal proves itself to the API with this, so that the API believes the reader addresses it
+# names; both servers get the same one. A new one each run costs only the rate-limit counts.
+if [ -z "${PLEDGEKEEPER_SECRET:-}" ]; then
+  PLEDGEKEEPER_SECRET=$(pk_random_secret)
+  pk_log "PLEDGEKEEPER_SECRET is not set: using a random one for this run"
+fi
+export PLEDGEKEEPER_SECRET
 
 for port in "$API_PORT" "$PORT"; do
   pk_port_is_free "$port" \
@@ -47,7 +54,9 @@ trap 'stop_all' EXIT
 # Ctrl-C in the terminal from reaching the servers directly: this script stops them, once each
 # (the server takes a second signal to mean "stop now, unclean").
 # Without DATABASE_URL the server keeps its SQLite file under apps/server/data.
-(cd apps/server && LOG_LEVEL="$LOG_LEVEL" exec setsid node dist/main.js) &
+# The supervisor restarts the API when it exits or crashes (1 s, 2 s, 4 s ... 30 s apart), so the
+# portal stays up, serving what it can; a failure in the first seconds is a failure to start.
+(cd apps/server && LOG_LEVEL="$LOG_LEVEL" exec setsid node ../../scripts/supervise.mjs --name API --startup-seconds 5 -- node dist/main.js) &
 server_pid=$!
 node scripts/wait-for-http.mjs "http://127.0.0.1:$API_PORT/health" 120 "$server_pid" \
   || pk_die "the API server did not become ready"
@@ -68,9 +77,14 @@ Press Ctrl-C to stop.
 
 EOF
 
-# Stay in the foreground until a signal comes or either server stops by itself.
+# Stay in the foreground until a signal comes or the portal (or the API's supervisor) stops by itself.
 set +e
-wait -n "$server_pid" "$portal_pid"
+stopped_pid=''
+wait -n -p stopped_pid "$server_pid" "$portal_pid"
 status=$?
-pk_log "a server stopped by itself (exit status $status); stopping the other"
+if [ "$stopped_pid" = "$portal_pid" ]; then
+  pk_log "the portal stopped by itself (exit status $status); stopping the API"
+else
+  pk_log "the API's supervisor stopped by itself (exit status $status); stopping the portal"
+fi
 exit "$status"

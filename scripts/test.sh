@@ -97,16 +97,19 @@ else
   start_postgres
 fi
 
-rm -rf apps/*/.test-results packages/*/.test-results
+rm -rf apps/*/.test-results packages/*/.test-results .turbo/runs
+mkdir -p .turbo
 # The root test script passes --continue: one failing package must not hide the others.
-pk_log "pnpm test"
+# --summarize keeps each package's exit code, and the output keeps what vitest said outside its
+# json report (errors caught outside any test): the summary counts both as failures.
+pk_log "pnpm test --summarize"
 set +e
-pnpm test
-test_status=$?
+pnpm test --summarize 2>&1 | tee .turbo/test-output.log
+test_status=${PIPESTATUS[0]}
 set -e
 stop_postgres
 
 summary_status=0
-node scripts/summarise-tests.mjs || summary_status=$?
+node scripts/summarise-tests.mjs --require-exit-codes --turbo-output .turbo/test-output.log || summary_status=$?
 if [ "$test_status" -ne 0 ]; then exit "$test_status"; fi
 exit "$summary_status"

@@ -1,8 +1,11 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 // Read at start-up, so a bad PORT or API_URL stops the server at once, not on a first request.
-import '$lib/server/env';
+import { deployment } from '$lib/server/env';
 import { createApi } from '$lib/server/api';
-import { SESSION_COOKIE, isPrivatePath } from '$lib/server/session';
+import { proxyWarning, transportHeaders } from '$lib/server/deployment';
+import { loggablePath } from '$lib/server/log-path';
+import { publicPages } from '$lib/server/public-page-cache';
+import { SESSION_COOKIE, isPrivateRequest } from '$lib/server/session';
 
 // Not 'no-referrer': under it browsers send `Origin: null` with form posts, and SvelteKit's
 // CSRF check then refuses the feedback form. 'same-origin' still tells other sites nothing.
@@ -10,21 +13,36 @@ const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
+  ...transportHeaders(deployment),
 } as const;
+
+export const init: ServerInit = () => {
+  const warning = proxyWarning(deployment);
+  if (warning) console.warn(warning);
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
   const token = event.cookies.get(SESSION_COOKIE);
   event.locals.sessionToken = token && token.length <= 512 ? token : null;
   event.locals.api = createApi({ sessionToken: event.locals.sessionToken, client: event.getClientAddress() });
-  const response = await resolve(event);
+  const hasSession = Boolean(token);
+  const key = publicPages.keyOf(event.request, event.route.id, hasSession);
+  let response = await resolve(event);
+  if (key !== null) {
+    // The API or its database is away: the page as last served beats an apology.
+    const unavailable = response.status === 502 || response.status === 503;
+    response = unavailable ? (publicPages.stale(key, event.request) ?? response) : await publicPages.remember(key, event.request, response);
+  }
+  response = compressed(event.request, response);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     response.headers.set(name, value);
   }
-  if (isPrivatePath(event.url.pathname)) {
-    response.headers.set('X-Robots-Tag', 'noindex');
-    response.headers.set('Cache-Control', 'private, no-store');
-  }
-  return compressed(event.request, response);
+  // Decided by the route matched, not the address typed: "/%61dmin" is "/admin" all the same.
+  const privatePage = isPrivateRequest(event.route.id, event.url.pathname);
+  if (privatePage) response.headers.set('X-Robots-Tag', 'noindex');
+  // Whatever the page, an answer to someone signed in may hold what only they should see.
+  if (privatePage || hasSession) response.headers.set('Cache-Control', 'private, no-store');
+  return response;
 };
 
 /**
@@ -42,8 +60,8 @@ function compressed(request: Request, response: Response): Response {
   return new Response(response.body.pipeThrough(new CompressionStream('gzip')), { status: response.status, statusText: response.statusText, headers });
 }
 
-// Readers see a plain apology; the detail goes to the log only.
+// Readers see a plain apology; the detail goes to the log only, without an invitation's token.
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-  if (status !== 404) console.error(`${event.request.method} ${event.url.pathname}:`, error);
+  if (status !== 404) console.error(`${event.request.method} ${loggablePath(event.route.id, event.url.pathname)}:`, error);
   return { message: status === 404 ? message : 'Something went wrong on our side. Please try again later.' };
 };

@@ -1,13 +1,35 @@
-import { type FastifyInstance, type FastifyServerOptions, fastify } from 'fastify';
+import { type FastifyInstance, type FastifyServerOptions, LogController, fastify } from 'fastify';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { type AppRouter, appRouter, createContext } from '@pledgekeeper/api';
-import type { Database } from '@pledgekeeper/db';
+import type { Database, DatabaseHealth } from '@pledgekeeper/db';
 import { sql } from 'kysely';
+import { addressKeyOf, clientAddressOf } from './client-address.js';
+import { logRequests, noteFailure, requestSerializer } from './request-log.js';
+
+export { CLIENT_HEADER, PORTAL_KEY_HEADER } from './client-address.js';
 
 export interface ServerOptions {
   db: Database;
   logger?: FastifyServerOptions['logger'];
+  /** PLEDGEKEEPER_SECRET: without it, no reader address the portal forwards is believed. */
+  secret?: string | null;
+  /** A request slower than this is logged at warn; tests lower it. */
+  slowRequestMs?: number;
+  /** What `/health` asks: `createDatabase(...).health`. Default: `select 1`, given up after 2 s. */
+  health?: () => Promise<DatabaseHealth>;
 }
+
+const pingWithin = async (db: Database, ms: number): Promise<DatabaseHealth> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<DatabaseHealth>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, reason: 'database did not answer in time' }), ms);
+  });
+  const ping = sql`select 1`.execute(db).then(
+    (): DatabaseHealth => ({ ok: true }),
+    (): DatabaseHealth => ({ ok: false, reason: 'database unreachable' }),
+  );
+  return Promise.race([ping, timeout]).finally(() => clearTimeout(timer));
+};
 
 const SECURITY_HEADERS = {
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
@@ -17,10 +39,9 @@ const SECURITY_HEADERS = {
   'cross-origin-resource-policy': 'same-site',
 } as const;
 
-export const CLIENT_HEADER = 'x-pledgekeeper-client';
-
-const headerValue = (value: string | string[] | undefined): string | undefined =>
-  (Array.isArray(value) ? value[0] : value)?.slice(0, 100) || undefined;
+// Our serializer wins over any given: a logged request never shows its query string.
+const withSerializers = (logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] =>
+  logger ? { ...(logger === true ? {} : logger), serializers: { ...(logger === true ? {} : logger.serializers), req: requestSerializer } } : false;
 
 const bearerToken = (authorization: string | undefined): string | null => {
   const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? '');
@@ -28,8 +49,18 @@ const bearerToken = (authorization: string | undefined): string | null => {
 };
 
 /** The HTTP server around the API, without listening: tests inject requests or listen on port 0. */
-export function buildServer({ db, logger = false }: ServerOptions): FastifyInstance {
-  const app = fastify({ logger, routerOptions: { maxParamLength: 200 }, bodyLimit: 1_048_576 });
+export function buildServer({ db, logger = false, secret = null, slowRequestMs, health }: ServerOptions): FastifyInstance {
+  const app = fastify({
+    logger: withSerializers(logger),
+    // Fastify's own pair of lines per request carries the whole URL: request-log.ts writes ours.
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { maxParamLength: 200 },
+    bodyLimit: 1_048_576,
+  });
+  logRequests(app, slowRequestMs);
+  const clientOf = clientAddressOf(secret);
+  // Without a secret the API makes up a key per process; with one, every instance shares its key.
+  const addressKey = secret ? addressKeyOf(secret) : undefined;
 
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(SECURITY_HEADERS);
@@ -43,27 +74,28 @@ export function buildServer({ db, logger = false }: ServerOptions): FastifyInsta
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
+      // One procedure per request: a batch would check many passwords under one rate-limit look.
+      allowBatching: false,
       createContext: ({ req }) =>
         createContext({
           db,
           sessionToken: bearerToken(req.headers.authorization),
-          // The portal calls the API for its readers and names each reader's address in this header.
-          client: headerValue(req.headers[CLIENT_HEADER]) ?? req.ip,
+          client: clientOf(req),
+          addressKey,
         }),
-      onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+      onError({ error, req }) {
+        noteFailure(req, error.cause ?? error);
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
+  // 200 when the database answers now; 503 with a short reason otherwise, within a couple of
+  // seconds even when the database hangs. The database layer logs changes, not every check.
+  const checkHealth = health ?? (() => pingWithin(db, 2_000));
   app.get('/health', async (_request, reply) => {
-    try {
-      await sql`select 1`.execute(db);
-      return { status: 'ok' };
-    } catch (error) {
-      app.log.error({ err: error }, 'health check failed');
-      return reply.code(503).send({ status: 'unavailable' });
-    }
+    const result = await checkHealth();
+    if (result.ok) return { status: 'ok' };
+    return reply.code(503).header('cache-control', 'no-store').send({ status: 'unavailable', reason: result.reason });
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -73,7 +105,7 @@ export function buildServer({ db, logger = false }: ServerOptions): FastifyInsta
   // Fastify's own errors (a body that is too large, malformed JSON): a clear message, no stack.
   app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error({ err: error }, 'request failed');
+    if (status === 500) noteFailure(request, error);
     reply.code(status).send({ error: { message: status === 500 ? 'Something went wrong on our side' : error.message } });
   });
 

@@ -83,7 +83,15 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`${(error as Error).message}\n`);
     return 1;
   }
-  const { db, location } = createDatabase(env.databaseUrl);
+  let handle: ReturnType<typeof createDatabase>;
+  try {
+    // Like the server: never a new, empty database where one was lost.
+    handle = createDatabase(env.databaseUrl, { createOnlyOnFirstStart: true });
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n`);
+    return 1;
+  }
+  const { db, location } = handle;
   try {
     await migrateToLatest(db);
     const outcome = await ensurePlatformAdmin(db, { ...credentials, displayName: values.name }, { source: 'command line', hasher: io.hasher });

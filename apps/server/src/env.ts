@@ -15,6 +15,8 @@ const schema = z.object({
   // The first platform admin, created at start if absent. Both or neither; never a default.
   PLEDGEKEEPER_ADMIN_EMAIL: z.preprocess(emptyIsUnset, accountEmail.optional()),
   PLEDGEKEEPER_ADMIN_PASSWORD: z.preprocess(emptyIsUnset, newPassword.optional()),
+  // Shared with the portal only: proves a request comes from it, and keys hashes of readers' addresses.
+  PLEDGEKEEPER_SECRET: z.preprocess(emptyIsUnset, z.string().min(32, 'must be at least 32 characters long').optional()),
 });
 
 export interface ServerEnv {
@@ -26,6 +28,8 @@ export interface ServerEnv {
   seedDirectory: string | undefined;
   /** From PLEDGEKEEPER_ADMIN_EMAIL and PLEDGEKEEPER_ADMIN_PASSWORD, when both are set. */
   admin: { email: string; password: string } | null;
+  /** PLEDGEKEEPER_SECRET, or null: then no forwarded reader address is trusted. */
+  secret: string | null;
 }
 
 /** The one place the server reads its environment; a bad value stops start-up with a clear message. */
@@ -51,5 +55,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
       env.PLEDGEKEEPER_ADMIN_EMAIL && env.PLEDGEKEEPER_ADMIN_PASSWORD
         ? { email: env.PLEDGEKEEPER_ADMIN_EMAIL, password: env.PLEDGEKEEPER_ADMIN_PASSWORD }
         : null,
+    secret: env.PLEDGEKEEPER_SECRET ?? null,
   };
 }

@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-import { createDatabase, migrateToLatest } from '@pledgekeeper/db';
+import { hostname } from 'node:os';
+import { type DatabaseHandle, DatabaseFileProblem, createDatabase, isDatabaseUnavailable, migrateToLatest } from '@pledgekeeper/db';
 import { readSeedDirectory, seedCouncils } from '@pledgekeeper/db/seed';
 import { ensurePlatformAdmin } from './admin-bootstrap.js';
 import { buildServer } from './app.js';
 import { readEnv } from './env.js';
+
+/** A line as the server's logger writes it, for a failure before the logger exists. */
+const fatalLine = (details: Record<string, unknown>, msg: string) =>
+  process.stdout.write(`${JSON.stringify({ level: 60, time: Date.now(), pid: process.pid, hostname: hostname(), ...details, msg })}\n`);
 
 let env: ReturnType<typeof readEnv>;
 try {
@@ -12,8 +17,19 @@ try {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exit(1);
 }
-const { db, dialect, location } = createDatabase(env.databaseUrl);
-const app = buildServer({ db, logger: { level: env.logLevel } });
+let handle: DatabaseHandle;
+try {
+  // The logger is the server's, made just below: the database reports only once it is in use.
+  handle = createDatabase(env.databaseUrl, { log: (level, details, message) => app.log[level](details, message), createOnlyOnFirstStart: true });
+} catch (error) {
+  if (!(error instanceof DatabaseFileProblem)) throw error;
+  fatalLine({ database: error.path }, error.message);
+  process.exit(1);
+}
+const { db, dialect, location, health } = handle;
+const app = buildServer({ db, logger: { level: env.logLevel }, secret: env.secret, health });
+if (handle.created) app.log.warn({ database: location }, `created a new, empty database at ${location}: this is a first start`);
+if (!env.secret) app.log.warn('PLEDGEKEEPER_SECRET is not set: the API believes no reader address the portal forwards, so all readers share one rate limit');
 
 try {
   await migrateToLatest(db);
@@ -25,7 +41,14 @@ try {
   }
   await app.listen({ port: env.port, host: env.host });
 } catch (error) {
-  app.log.fatal({ err: error }, 'could not start');
+  // A database that cannot be read or reached is one clear line; anything else keeps its stack.
+  if (isDatabaseUnavailable(error)) {
+    const { code, message } = error as { code?: string; message?: string };
+    const advice = dialect === 'sqlite' ? ': restore it from a backup, or move it aside to start with a new, empty database' : ': check that it is running and reachable';
+    app.log.fatal({ database: location, code }, `could not start: the database ${location} cannot be used (${message})${advice}`);
+  } else {
+    app.log.fatal({ err: error }, 'could not start');
+  }
   await db.destroy().catch(() => {});
   process.exit(1);
 }

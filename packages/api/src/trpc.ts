@@ -1,6 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { TRPCError, initTRPC } from '@trpc/server';
 import { z } from 'zod';
-import { type Database, type StoredUser, councilScope, findCouncilBySlug, findSessionUser } from '@pledgekeeper/db';
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  type Database,
+  type StoredUser,
+  councilScope,
+  findCouncilBySlug,
+  findSessionUser,
+  isDatabaseUnavailable,
+} from '@pledgekeeper/db';
 import { councilSlug } from '@pledgekeeper/domain';
 import { SectionConflict } from './errors.js';
 import { type PasswordHasher, passwordHasher } from './passwords.js';
@@ -15,7 +24,13 @@ export interface Context {
   client: string;
   /** argon2id with the production cost, unless a test passes a cheaper one explicitly. */
   passwordHasher: PasswordHasher;
+  /** The key for hashing readers' addresses for the anonymous forms' limit; never stored in the database. */
+  addressKey: Uint8Array;
 }
+
+// Made once per process when none is given: the limit's window is only 15 minutes, so losing it
+// at a restart costs nothing. Several instances of the API must be given the same key.
+const PROCESS_ADDRESS_KEY = randomBytes(32);
 
 export const createContext = (options: {
   db: Database;
@@ -23,12 +38,14 @@ export const createContext = (options: {
   sessionToken?: string | null;
   client?: string;
   passwordHasher?: PasswordHasher;
+  addressKey?: Uint8Array;
 }): Context => ({
   db: options.db,
   now: options.now ?? (() => new Date()),
   sessionToken: options.sessionToken ?? null,
   client: options.client ?? 'unknown',
   passwordHasher: options.passwordHasher ?? passwordHasher,
+  addressKey: options.addressKey ?? PROCESS_ADDRESS_KEY,
 });
 
 /** The signed-in person as procedures see them: never the password hash. */
@@ -77,8 +94,20 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/**
+ * The one place a database outage becomes an answer: whichever query failed, in whatever
+ * procedure, a connection-class failure is a 503 to retry, never a 500.
+ */
+const databaseOutages = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(result.error.cause)) {
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, cause: result.error.cause });
+  }
+  return result;
+});
+
 /** For platform-wide, published-only data; knows who is signed in, if anyone. */
-export const publicProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const publicProcedure = t.procedure.use(databaseOutages).use(async ({ ctx, next }) => {
   const user = ctx.sessionToken ? await findSessionUser(ctx.db, ctx.sessionToken, ctx.now()) : null;
   return next({ ctx: { user: user ? toSessionUser(user) : null } });
 });
@@ -114,6 +143,8 @@ export const councilProcedure = publicProcedure
 /** People with a role in the council named in the input: its editors and publishers. */
 export const memberProcedure = councilProcedure.use(async ({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: SIGN_IN_FIRST });
+  // Even if a membership row exists: the platform admin must never read a council's private data.
+  if (ctx.user.isPlatformAdmin) throw new TRPCError({ code: 'FORBIDDEN', message: 'A platform admin has no role in any council' });
   const role = await ctx.council.roleOf(ctx.user.id);
   if (!role) {
     throw new TRPCError({ code: 'FORBIDDEN', message: `You do not have a role in ${ctx.council.council.name}` });

@@ -1,5 +1,6 @@
 // Starts the built API server on a fresh SQLite database (the server seeds both councils into it)
 // and the portal pointing at it, each on a free port. Needs `pnpm build` first.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +46,8 @@ export async function startStack({ apiEnv = {} } = {}) {
   const portal = builtEntry('@pledgekeeper/portal', 'build/index.js');
   const [apiPort, portalPort] = await freePorts(2);
   const dataDir = temporaryDir('pledgekeeper-bench-');
-  const env = { ...process.env, NODE_ENV: 'production' };
+  // Shared by the two servers, as start.sh does, so the API believes the reader the portal names.
+  const env = { ...process.env, NODE_ENV: 'production', PLEDGEKEEPER_SECRET: randomBytes(32).toString('base64url') };
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const portalUrl = `http://127.0.0.1:${portalPort}`;
 

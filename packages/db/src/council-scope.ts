@@ -36,7 +36,8 @@ export function councilScope(db: Database, councilId: string, council: Council) 
     submitFeedback: (input: Omit<FeedbackInput, 'council'>, now = new Date()) => insertFeedback(db, councilId, input, now),
     sendMessage: (input: Omit<MessageInput, 'council'>, now = new Date()) => insertMessage(db, councilId, input, now),
     /** The anonymous forms' rate limit, per client at this council: see submissions.ts. */
-    allowSubmission: (client: string, form: SubmissionForm, now = new Date()) => takeSubmission(db, councilId, { client, form }, now),
+    allowSubmission: (submission: { client: string; form: SubmissionForm; addressKey: Uint8Array }, now = new Date()) =>
+      takeSubmission(db, councilId, submission, now),
     listFeedback: () => listFeedback(db, councilId),
     /** Marks feedback new, read or answered, with an audit entry; false when the id is not the council's. */
     markFeedback: (change: { id: string; status: FeedbackStatus; actor: ChangeActor }, now = new Date()) =>

@@ -2,6 +2,7 @@ import type { Role } from '@pledgekeeper/domain';
 import type { Database } from './connection.js';
 import { recordAudit } from './repositories/audit.js';
 import { insertInvitation, listOpenInvitations, revokeInvitation } from './repositories/invitations.js';
+import { findUserByEmail } from './repositories/users.js';
 
 export interface Actor {
   id: string;
@@ -16,7 +17,7 @@ export interface Member {
 }
 
 /** Why a change to a council's people was refused; the API turns these into messages. */
-export type PeopleRefusal = 'not-a-member' | 'already-a-member' | 'last-publisher' | 'no-such-invitation';
+export type PeopleRefusal = 'not-a-member' | 'already-a-member' | 'last-publisher' | 'no-such-invitation' | 'platform-admin' | 'has-a-publisher';
 export type PeopleResult<T = Record<never, never>> = ({ ok: true } & T) | { ok: false; refusal: PeopleRefusal };
 
 const refuse = (refusal: PeopleRefusal) => ({ ok: false as const, refusal });
@@ -53,26 +54,62 @@ export function peopleScope(db: Database, councilId: string, councilName: string
   const findMember = async (trx: Database, email: string): Promise<Member | null> =>
     (await membersOf(trx)).find((member) => member.email === email.toLowerCase()) ?? null;
 
+  // The platform admin onboards councils and never holds a role in one.
+  const isPlatformAdmin = async (trx: Database, email: string): Promise<boolean> => (await findUserByEmail(trx, email))?.isPlatformAdmin ?? false;
+
+  const invite = async (trx: Database, invitation: { email: string; role: Role }, actor: Actor, now: Date): Promise<PeopleResult<{ token: string; expiresAt: string }>> => {
+    if (await isPlatformAdmin(trx, invitation.email)) return refuse('platform-admin');
+    if (await findMember(trx, invitation.email)) return refuse('already-a-member');
+    const created = await insertInvitation(trx, councilId, { ...invitation, createdBy: actor.id }, now);
+    await recordAudit(
+      trx,
+      {
+        councilId,
+        actor,
+        action: 'invitation-created',
+        summary: `Invited ${invitation.email} to be ${invitation.role === 'editor' ? 'an editor' : 'a publisher'} of ${councilName}`,
+        detail: { invitationId: created.id, email: invitation.email, role: invitation.role },
+      },
+      now,
+    );
+    return { ok: true as const, token: created.token, expiresAt: created.expiresAt };
+  };
+
   return {
     members: () => membersOf(db),
     openInvitations: (now: Date) => listOpenInvitations(db, councilId, now),
 
     invite: (invitation: { email: string; role: Role }, actor: Actor, now: Date): Promise<PeopleResult<{ token: string; expiresAt: string }>> =>
+      db.transaction().execute((trx) => invite(trx, invitation, actor, now)),
+
+    /**
+     * The platform admin's one way in: a publisher for a council that has none. Any earlier open
+     * publisher link is revoked, so only the newest is live; once the council has a publisher,
+     * its publishers invite everyone else. Serialised with the council's other people changes.
+     */
+    inviteFirstPublisher: (email: string, actor: Actor, now: Date): Promise<PeopleResult<{ token: string; expiresAt: string }>> =>
       db.transaction().execute(async (trx) => {
-        if (await findMember(trx, invitation.email)) return refuse('already-a-member');
-        const created = await insertInvitation(trx, councilId, { ...invitation, createdBy: actor.id }, now);
-        await recordAudit(
-          trx,
-          {
-            councilId,
-            actor,
-            action: 'invitation-created',
-            summary: `Invited ${invitation.email} to be ${invitation.role === 'editor' ? 'an editor' : 'a publisher'} of ${councilName}`,
-            detail: { invitationId: created.id, email: invitation.email, role: invitation.role },
-          },
-          now,
-        );
-        return { ok: true as const, token: created.token, expiresAt: created.expiresAt };
+        await lockCouncil(trx);
+        // A platform admin's own row (made before this rule) holds nothing: it is not a publisher.
+        const publisher = await trx
+          .selectFrom('memberships')
+          .innerJoin('users', 'users.id', 'memberships.user_id')
+          .select('users.id')
+          .where('memberships.council_id', '=', councilId)
+          .where('memberships.role', '=', 'publisher')
+          .where('users.is_platform_admin', '=', 0)
+          .executeTakeFirst();
+        if (publisher) return refuse('has-a-publisher');
+        if (await isPlatformAdmin(trx, email)) return refuse('platform-admin');
+        await trx
+          .updateTable('invitations')
+          .set({ revoked_at: now.toISOString() })
+          .where('council_id', '=', councilId)
+          .where('role', '=', 'publisher')
+          .where('accepted_at', 'is', null)
+          .where('revoked_at', 'is', null)
+          .execute();
+        return invite(trx, { email, role: 'publisher' }, actor, now);
       }),
 
     revokeInvitation: (invitationId: string, actor: Actor, now: Date): Promise<PeopleResult> =>

@@ -38,7 +38,7 @@ export async function openTestDatabase(
     const target = new URL(adminUrl);
     target.pathname = `/${name}`;
     url = target.toString();
-    dropDatabase = () => withAdmin(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
+    dropDatabase = () => dropWhenUnused(adminUrl, name);
   } else {
     url = options.sqlitePath ?? ':memory:';
   }
@@ -51,10 +51,30 @@ export async function openTestDatabase(
     dialect,
     url,
     async destroy() {
+      // Ends the pool and waits for its connections to close before the database is dropped.
       await db.destroy();
       await dropDatabase();
     },
   };
+}
+
+/**
+ * Drops a test database once nothing uses it. `with (force)` at once would end connections a
+ * suite still holds (57P01 in its pool), so it is only the last resort, logged when it happens.
+ */
+async function dropWhenUnused(adminUrl: string, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      await withAdmin(adminUrl, (client) => client.query(`drop database if exists ${name}`));
+      return;
+    } catch (error) {
+      // 55006: the database is still being accessed by other users.
+      if ((error as { code?: string }).code !== '55006') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + attempt * 50));
+    }
+  }
+  process.stderr.write(`test database ${name} was still in use after 20 tries: dropping it with (force)\n`);
+  await withAdmin(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
 }
 
 async function withAdmin(url: string, work: (client: pg.Client) => Promise<unknown>): Promise<void> {

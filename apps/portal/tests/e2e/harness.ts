@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -72,23 +73,29 @@ export interface Stack {
   /** The API server's database: a SQLite file path, or a postgres:// URL. */
   databaseUrl: string;
   stop: () => Promise<void>;
+  /** Stops the API server alone, for what readers see while it is away; the portal keeps running. */
+  stopApi: () => Promise<void>;
 }
 
 /**
  * The built API server on a fresh database (a SQLite file, or a new PostgreSQL database), and the
  * built portal in front of it. `apiEnv` adds settings for the API server, such as the first admin.
  */
-export async function startStack(options: { apiEnv?: Record<string, string>; dialect?: DialectName } = {}): Promise<Stack> {
+export async function startStack(
+  options: { apiEnv?: Record<string, string>; dialect?: DialectName; /** A database of the test's own, such as a throwaway cluster. */ databaseUrl?: string } = {},
+): Promise<Stack> {
   const directory = await mkdtemp(join(tmpdir(), 'pledgekeeper-portal-e2e-'));
   const postgres = options.dialect === 'postgres' ? await openTestDatabase('postgres') : null;
   // The server opens its own connections; this handle only creates and finally drops the database.
   await postgres?.db.destroy();
-  const databaseUrl = postgres?.url ?? join(directory, 'pledgekeeper.sqlite');
+  const databaseUrl = options.databaseUrl ?? postgres?.url ?? join(directory, 'pledgekeeper.sqlite');
   const apiPort = await freePort();
   let portalPort = await freePort();
   while (portalPort === apiPort) portalPort = await freePort();
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const portalUrl = `http://127.0.0.1:${portalPort}`;
+  // Shared by the two servers, as start.sh does, so the API limits each reader the portal names.
+  const secret = randomBytes(32).toString('base64url');
   const children: Child[] = [];
   const stopAll = async () => {
     for (const child of children.reverse()) await stop(child);
@@ -100,6 +107,7 @@ export async function startStack(options: { apiEnv?: Record<string, string>; dia
       API_PORT: String(apiPort),
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'warn',
+      PLEDGEKEEPER_SECRET: secret,
       ...options.apiEnv,
     });
     children.push(api);
@@ -109,6 +117,7 @@ export async function startStack(options: { apiEnv?: Record<string, string>; dia
       HOST: '127.0.0.1',
       ORIGIN: portalUrl,
       API_URL: apiUrl,
+      PLEDGEKEEPER_SECRET: secret,
     });
     children.push(portal);
     await waitUntilReady(`${portalUrl}/`, portal, 'The portal');
@@ -116,7 +125,8 @@ export async function startStack(options: { apiEnv?: Record<string, string>; dia
     await stopAll();
     throw error;
   }
-  return { portalUrl, databaseUrl, stop: stopAll };
+  const api = children[0]!;
+  return { portalUrl, databaseUrl, stop: stopAll, stopApi: () => stop(api) };
 }
 
 export const launchChromium = (): Promise<Browser> =>

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSession, findCouncilBySlug, insertUser, setRole } from '@pledgekeeper/db';
+import { createSession, findCouncilBySlug, insertInvitation, insertUser, setRole } from '@pledgekeeper/db';
 import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '@pledgekeeper/db/testing';
 import { argon2Hasher } from '../passwords.js';
 import { createCaller } from '../root.js';
@@ -9,6 +9,7 @@ import { rejection } from '../testing/rejection.js';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 const cheap = argon2Hasher({ memorySize: 8, iterations: 1, parallelism: 1 });
+const ADMIN_PASSWORD = 'the admin has a long password too';
 const NORTH_YORKSHIRE = { slug: 'north-yorkshire', name: 'North Yorkshire Council', kind: 'unitary', nation: 'england' } as const;
 
 describe.each(dialectsUnderTest())('onboarding councils on %s', (dialect) => {
@@ -17,7 +18,7 @@ describe.each(dialectsUnderTest())('onboarding councils on %s', (dialect) => {
   beforeEach(async () => {
     t = await openTestDatabase(dialect, { seed: true });
     tokens = {};
-    const admin = await insertUser(t.db, { email: 'admin@pledgekeeper.example', displayName: 'Admin', passwordHash: 'unused', isPlatformAdmin: true }, NOW);
+    const admin = await insertUser(t.db, { email: 'admin@pledgekeeper.example', displayName: 'Admin', passwordHash: await cheap.hash(ADMIN_PASSWORD), isPlatformAdmin: true }, NOW);
     tokens.admin = (await createSession(t.db, admin.id, NOW)).token;
     const publisher = await insertUser(t.db, { email: 'pat@somerset.gov.uk', displayName: 'Pat', passwordHash: 'unused' }, NOW);
     await setRole(t.db, (await findCouncilBySlug(t.db, 'somerset'))!.id, publisher.id, 'publisher', NOW);
@@ -115,5 +116,47 @@ describe.each(dialectsUnderTest())('onboarding councils on %s', (dialect) => {
     const error = await rejection(admin().admin.invitePublisher({ council: 'nowhere', email: 'x@example.org' }), 'NOT_FOUND');
     expect(error.message).toBe('There is no council "nowhere" on Pledgekeeper');
     expect(await rows()).toEqual(before);
+  });
+
+  describe('never gives the platform admin a council role', () => {
+    it('refuses to invite a publisher to a council that already has one, and changes nothing', async () => {
+      const before = await rows();
+      const error = await rejection(admin().admin.invitePublisher({ council: 'somerset', email: 'someone@example.org' }), 'CONFLICT');
+      expect(error.message).toBe('Somerset County Council already has a publisher: its publishers invite everyone else');
+      expect(await rows()).toEqual(before);
+    });
+
+    it("refuses the admin's own email, and an invitation to it made before cannot be accepted", async () => {
+      const before = await rows();
+      const error = await rejection(admin().admin.invitePublisher({ council: 'worcestershire', email: 'Admin@Pledgekeeper.example' }), 'CONFLICT');
+      expect(error.message).toBe('admin@pledgekeeper.example is a platform admin, who cannot take a role in a council');
+      expect(await rows()).toEqual(before);
+      // A link made for the admin's email before this rule: it is refused on accepting, naming why.
+      const worcestershire = (await findCouncilBySlug(t.db, 'worcestershire'))!.id;
+      const { token } = await insertInvitation(t.db, worcestershire, { email: 'admin@pledgekeeper.example', role: 'publisher', createdBy: null }, NOW);
+      const refused = await rejection(as(null).auth.acceptInvitation({ token, displayName: 'Admin', password: ADMIN_PASSWORD }), 'FORBIDDEN');
+      expect(refused.message).toMatch(/platform admin cannot take a role in a council/);
+      expect(await t.db.selectFrom('memberships').select('role').where('council_id', '=', worcestershire).execute()).toEqual([]);
+      await rejection(admin().feedback.overview({ council: 'worcestershire' }), 'FORBIDDEN');
+    });
+
+    it('refuses the admin in a council even if a role was written for it directly', async () => {
+      const worcestershire = (await findCouncilBySlug(t.db, 'worcestershire'))!.id;
+      const adminId = (await t.db.selectFrom('users').select('id').where('is_platform_admin', '=', 1).executeTakeFirstOrThrow()).id;
+      await setRole(t.db, worcestershire, adminId, 'publisher', NOW);
+      const error = await rejection(admin().feedback.overview({ council: 'worcestershire' }), 'FORBIDDEN');
+      expect(error.message).toBe('A platform admin has no role in any council');
+      await rejection(admin().people.list({ council: 'worcestershire' }), 'FORBIDDEN');
+      // Nor does that row count as the council's publisher: a real one can still be invited.
+      await expect(admin().admin.invitePublisher({ council: 'worcestershire', email: 'real@worcestershire.gov.uk' })).resolves.toBeTruthy();
+    });
+
+    it('keeps one first-publisher link live at a time: a new one replaces the last', async () => {
+      const first = await admin().admin.invitePublisher({ council: 'worcestershire', email: 'first@worcestershire.gov.uk' });
+      const second = await admin().admin.invitePublisher({ council: 'worcestershire', email: 'second@worcestershire.gov.uk' });
+      await rejection(as(null).auth.invitation({ token: first.token }), 'NOT_FOUND');
+      await as(null).auth.acceptInvitation({ token: second.token, displayName: 'Second', password: 'a long enough password' });
+      await rejection(admin().admin.invitePublisher({ council: 'worcestershire', email: 'third@worcestershire.gov.uk' }), 'CONFLICT');
+    });
   });
 });

@@ -39,7 +39,10 @@ export const adminRouter = router({
       return { council: input.slug };
     }),
 
-  /** The invitation link for a council's publisher, shown to the admin since no email is sent yet. */
+  /**
+   * The invitation link for a council's first publisher, shown to the admin since no email is sent
+   * yet. Only while the council has no publisher, and never for a platform admin's own email.
+   */
   invitePublisher: adminProcedure
     .input(z.object({ council: councilSlug, email: accountEmail }))
     .output(z.object({ token: z.string(), expiresAt: z.string() }))
@@ -47,7 +50,7 @@ export const adminRouter = router({
       const found = await findCouncilBySlug(ctx.db, input.council);
       if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no council "${input.council}" on Pledgekeeper` });
       const people = peopleScope(ctx.db, found.id, found.council.name);
-      const result = await people.invite({ email: input.email, role: 'publisher' }, ctx.user, ctx.now());
+      const result = await people.inviteFirstPublisher(input.email, ctx.user, ctx.now());
       if (!result.ok) throw peopleRefusal(result.refusal, { email: input.email, councilName: found.council.name });
       return { token: result.token, expiresAt: result.expiresAt };
     }),

@@ -9,19 +9,20 @@ import {
   findRole,
   findUserByEmail,
   insertUser,
-  isSignInLimited,
   listMemberships,
   markInvitationAccepted,
+  markSignInSucceeded,
   pruneSignInAttempts,
   recordAudit,
-  recordSignInAttempt,
   setRole,
+  takeSignInAttempt,
 } from '@pledgekeeper/db';
 import { type CurrentUser, councilSlug, currentUser, displayName, newPassword, role, signInInput } from '@pledgekeeper/domain';
 import { authedProcedure, publicProcedure, router } from '../trpc.js';
 
 export const WRONG_CREDENTIALS = 'The email or password is not right';
 export const TOO_MANY_ATTEMPTS = 'Too many attempts. Wait 15 minutes, then try again.';
+export const PLATFORM_ADMIN_HAS_NO_ROLE = 'A platform admin cannot take a role in a council. Accept this invitation with another account.';
 export const INVITATION_NOT_VALID = 'This invitation link is not valid. It may have expired or been used already.';
 
 const signedIn = z.object({ token: z.string(), expiresAt: z.string(), user: currentUser });
@@ -36,16 +37,25 @@ export async function currentUserOf(db: Database, user: Pick<StoredUser, 'id' | 
   return { email: user.email, displayName: user.displayName, isPlatformAdmin: user.isPlatformAdmin, memberships: await listMemberships(db, user.id) };
 }
 
-/** A failed attempt counts towards the limit and goes to the platform's audit log, in one transaction. */
-async function recordFailure(db: Database, attempt: { email: string; client: string }, reason: string, now: Date, counts = true): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    if (counts) await recordSignInAttempt(trx, { ...attempt, succeeded: false }, now);
-    await recordAudit(
-      trx,
-      { councilId: null, actor: null, action: 'sign-in-failed', summary: `Failed sign-in for ${attempt.email}: ${reason}`, detail: { email: attempt.email, client: attempt.client, reason } },
-      now,
-    );
-  });
+/** A failed or refused attempt goes to the platform's audit log; takeSignInAttempt has already counted it. */
+async function auditFailure(db: Database, attempt: { email: string; client: string }, reason: string, now: Date): Promise<void> {
+  await recordAudit(
+    db,
+    { councilId: null, actor: null, action: 'sign-in-failed', summary: `Failed sign-in for ${attempt.email}: ${reason}`, detail: { email: attempt.email, client: attempt.client, reason } },
+    now,
+  );
+}
+
+/**
+ * Counts the attempt before any password is checked, so requests sent at once cannot all slip
+ * under the limit: its id, or TOO_MANY_REQUESTS (audited, but not counted, so the pause ends 15
+ * minutes after the failures that caused it).
+ */
+async function takeAttempt(db: Database, attempt: { email: string; client: string }, now: Date): Promise<string> {
+  const attemptId = await takeSignInAttempt(db, attempt, now);
+  if (attemptId) return attemptId;
+  await auditFailure(db, attempt, 'too many attempts', now);
+  throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_ATTEMPTS });
 }
 
 export const authRouter = router({
@@ -59,22 +69,18 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const now = ctx.now();
       const attempt = { email: input.email, client: ctx.client };
-      if (await isSignInLimited(ctx.db, attempt, now)) {
-        // Not counted as a failure, so the pause ends 15 minutes after the failures that caused it.
-        await recordFailure(ctx.db, attempt, 'too many attempts', now, false);
-        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_ATTEMPTS });
-      }
+      const attemptId = await takeAttempt(ctx.db, attempt, now);
       const user = await findUserByEmail(ctx.db, input.email);
       let matches = false;
       if (user) matches = await ctx.passwordHasher.verify(input.password, user.passwordHash);
       else await ctx.passwordHasher.verifyNothing(input.password);
       if (!user || !matches || user.disabled) {
-        await recordFailure(ctx.db, attempt, !user ? 'no such account' : user.disabled ? 'account disabled' : 'wrong password', now);
+        await auditFailure(ctx.db, attempt, !user ? 'no such account' : user.disabled ? 'account disabled' : 'wrong password', now);
         throw new TRPCError({ code: 'UNAUTHORIZED', message: WRONG_CREDENTIALS });
       }
       const session = await ctx.db.transaction().execute(async (trx) => {
         await pruneSignInAttempts(trx, now);
-        await recordSignInAttempt(trx, { ...attempt, succeeded: true }, now);
+        await markSignInSucceeded(trx, attemptId);
         await recordAudit(trx, { councilId: null, actor: user, action: 'sign-in', summary: `${user.email} signed in`, detail: { client: ctx.client } }, now);
         return createSession(trx, user.id, now);
       });
@@ -120,15 +126,18 @@ export const authRouter = router({
       let passwordHash: string | null = null;
       if (existing) {
         const attempt = { email: existing.email, client: ctx.client };
-        if (await isSignInLimited(ctx.db, attempt, now)) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_ATTEMPTS });
+        const attemptId = await takeAttempt(ctx.db, attempt, now);
         if (!(await ctx.passwordHasher.verify(input.password, existing.passwordHash))) {
-          await recordFailure(ctx.db, attempt, 'wrong password when accepting an invitation', now);
+          await auditFailure(ctx.db, attempt, 'wrong password when accepting an invitation', now);
           throw new TRPCError({
             code: 'UNAUTHORIZED',
             message: `There is already an account for ${existing.email}: give the password you sign in with to accept`,
           });
         }
         if (existing.disabled) throw new TRPCError({ code: 'FORBIDDEN', message: 'This account has been disabled' });
+        // Checked after the password, so an invitation link tells its holder nothing about the account.
+        if (existing.isPlatformAdmin) throw new TRPCError({ code: 'FORBIDDEN', message: PLATFORM_ADMIN_HAS_NO_ROLE });
+        await markSignInSucceeded(ctx.db, attemptId);
       } else {
         passwordHash = await ctx.passwordHasher.hash(input.password);
       }

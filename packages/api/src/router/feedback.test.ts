@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SUBMISSION_LIMITS } from '@pledgekeeper/db';
 import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '@pledgekeeper/db/testing';
@@ -58,6 +59,28 @@ describe.each(dialectsUnderTest())('young people\'s feedback on %s', (dialect) =
     expect(await reader('198.51.100.20').feedback.send(message)).toEqual({ received: true });
     const later = new Date(NOW.getTime() + SUBMISSION_LIMITS.message.windowMs + 1);
     expect(await reader('203.0.113.5', later).feedback.send(message)).toEqual({ received: true });
+  });
+
+  it("keeps nothing that ties a message to the reader's address without the server's key, nor its exact time", async () => {
+    const sentAt = new Date('2026-11-25T12:03:37.123Z');
+    const key = randomBytes(32);
+    const sender = (addressKey: Buffer) => createCaller(createContext({ db: t.db, now: () => sentAt, client: '203.0.113.5', addressKey }));
+    await sender(key).feedback.send(message);
+    await sender(randomBytes(32)).feedback.send(message);
+    const attempts = await t.db.selectFrom('submission_attempts').select(['client_hash', 'at']).execute();
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    expect(attempts).toHaveLength(2);
+    for (const attempt of attempts) {
+      expect([sha256('203.0.113.5'), sha256('pledgekeeper-submission:203.0.113.5')]).not.toContain(attempt.client_hash);
+      expect(attempt.client_hash).not.toContain('203.0.113.5');
+      expect(attempt.at).toBe('2026-11-25T12:03:00.000Z');
+    }
+    // The same address under another key is another value: the rows alone cannot be matched to it.
+    expect(attempts[0]!.client_hash).not.toBe(attempts[1]!.client_hash);
+    expect(JSON.stringify(await t.db.selectFrom('feedback').selectAll().execute())).not.toContain('203.0.113.5');
+    // And the limit still holds for one key.
+    for (let sent = 1; sent < SUBMISSION_LIMITS.message.max; sent += 1) await sender(key).feedback.send(message);
+    await rejection(sender(key).feedback.send(message), 'TOO_MANY_REQUESTS');
   });
 });
 

@@ -18,7 +18,7 @@ export const feedbackRouter = router({
     .input(feedbackInput)
     .output(feedbackReceipt)
     .mutation(async ({ ctx, input }) => {
-      if (!(await ctx.council.allowSubmission(ctx.client, 'helpful', ctx.now()))) {
+      if (!(await ctx.council.allowSubmission({ client: ctx.client, form: 'helpful', addressKey: ctx.addressKey }, ctx.now()))) {
         throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_SUBMISSIONS });
       }
       const { council: _slug, ...feedback } = input;
@@ -31,7 +31,7 @@ export const feedbackRouter = router({
     .input(messageInput)
     .output(feedbackReceipt)
     .mutation(async ({ ctx, input }) => {
-      if (!(await ctx.council.allowSubmission(ctx.client, 'message', ctx.now()))) {
+      if (!(await ctx.council.allowSubmission({ client: ctx.client, form: 'message', addressKey: ctx.addressKey }, ctx.now()))) {
         throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_SUBMISSIONS });
       }
       const { council: _slug, ...message } = input;

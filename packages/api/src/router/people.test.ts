@@ -48,6 +48,14 @@ describe.each(dialectsUnderTest())("a council's people on %s", (dialect) => {
     expect(list.invitations).toEqual([{ id: expect.any(String), email: 'new.person@somerset.gov.uk', role: 'editor', expiresAt }]);
   });
 
+  it("refuses to invite a platform admin's email, and changes nothing", async () => {
+    await insertUser(t.db, { email: 'admin@pledgekeeper.example', displayName: 'Admin', passwordHash: 'unused', isPlatformAdmin: true }, NOW);
+    const before = await rows();
+    const error = await rejection(pat().people.invite({ council: 'somerset', email: 'ADMIN@pledgekeeper.example', role: 'editor' }), 'CONFLICT');
+    expect(error.message).toBe('admin@pledgekeeper.example is a platform admin, who cannot take a role in a council');
+    expect(await rows()).toEqual(before);
+  });
+
   it('is for publishers of that council only', async () => {
     const before = await rows();
     const attempts = (api: ReturnType<typeof as>) => [

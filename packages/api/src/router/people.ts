@@ -15,6 +15,10 @@ export function peopleRefusal(refusal: PeopleRefusal, about: { email?: string; c
       return new TRPCError({ code: 'CONFLICT', message: `${about.councilName} needs at least one publisher: make someone else a publisher first` });
     case 'no-such-invitation':
       return new TRPCError({ code: 'NOT_FOUND', message: `There is no open invitation with that id in ${about.councilName}` });
+    case 'platform-admin':
+      return new TRPCError({ code: 'CONFLICT', message: `${about.email?.toLowerCase()} is a platform admin, who cannot take a role in a council` });
+    case 'has-a-publisher':
+      return new TRPCError({ code: 'CONFLICT', message: `${about.councilName} already has a publisher: its publishers invite everyone else` });
   }
 }
 

@@ -5,6 +5,9 @@ import { findCouncilBySlug } from './councils.js';
 import { SUBMISSION_LIMITS } from './submissions.js';
 import { insertUser } from './users.js';
 
+// The server's key for readers' addresses: any fixed key will do here.
+const KEY = Buffer.alloc(32, 7);
+
 describe.each(dialectsUnderTest())('feedback and messages on %s', (dialect) => {
   let t: TestDatabase;
   beforeEach(async () => {
@@ -56,19 +59,19 @@ describe.each(dialectsUnderTest())('feedback and messages on %s', (dialect) => {
     const somerset = await scopeOf('somerset');
     const { max, windowMs } = SUBMISSION_LIMITS.message;
     for (let sent = 0; sent < max; sent += 1) {
-      expect(await somerset.allowSubmission('203.0.113.9', 'message', new Date(now.getTime() + sent))).toBe(true);
+      expect(await somerset.allowSubmission({ client: '203.0.113.9', form: 'message', addressKey: KEY }, new Date(now.getTime() + sent))).toBe(true);
     }
-    expect(await somerset.allowSubmission('203.0.113.9', 'message', new Date(now.getTime() + max))).toBe(false);
+    expect(await somerset.allowSubmission({ client: '203.0.113.9', form: 'message', addressKey: KEY }, new Date(now.getTime() + max))).toBe(false);
     // Another client, and the other form, have allowances of their own.
-    expect(await somerset.allowSubmission('198.51.100.7', 'message', now)).toBe(true);
-    expect(await somerset.allowSubmission('203.0.113.9', 'helpful', now)).toBe(true);
+    expect(await somerset.allowSubmission({ client: '198.51.100.7', form: 'message', addressKey: KEY }, now)).toBe(true);
+    expect(await somerset.allowSubmission({ client: '203.0.113.9', form: 'helpful', addressKey: KEY }, now)).toBe(true);
     // Each council's allowance is its own: one council's readers never use up another's.
-    expect(await (await scopeOf('worcestershire')).allowSubmission('203.0.113.9', 'message', now)).toBe(true);
-    expect(await somerset.allowSubmission('203.0.113.9', 'message', new Date(now.getTime() + windowMs + max))).toBe(true);
+    expect(await (await scopeOf('worcestershire')).allowSubmission({ client: '203.0.113.9', form: 'message', addressKey: KEY }, now)).toBe(true);
+    expect(await somerset.allowSubmission({ client: '203.0.113.9', form: 'message', addressKey: KEY }, new Date(now.getTime() + windowMs + max))).toBe(true);
   });
 
   it('keeps the client only as a hash, apart from what was written', async () => {
-    await (await scopeOf('somerset')).allowSubmission('203.0.113.9', 'message', now);
+    await (await scopeOf('somerset')).allowSubmission({ client: '203.0.113.9', form: 'message', addressKey: KEY }, now);
     const rows = await t.db.selectFrom('submission_attempts').selectAll().execute();
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain('203.0.113.9');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '../testing.js';
-import { isSignInLimited, pruneSignInAttempts, recordSignInAttempt } from './sign-in-attempts.js';
+import { isSignInLimited, markSignInSucceeded, pruneSignInAttempts, recordSignInAttempt, takeSignInAttempt } from './sign-in-attempts.js';
 
 const T0 = new Date('2026-11-25T09:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -14,13 +14,30 @@ describe.each(dialectsUnderTest())('sign-in attempts on %s', (dialect) => {
 
   const fail = (email: string, client: string, when: Date) => recordSignInAttempt(t.db, { email, client, succeeded: false }, when);
 
-  it('limits an email after 5 failures in 15 minutes, from any client, until the oldest is 15 minutes old', async () => {
-    for (let i = 0; i < 4; i++) await fail('Sam@Example.org', `client-${i}`, at(i));
-    expect(await isSignInLimited(t.db, { email: 'sam@example.org', client: 'other' }, at(5))).toBe(false);
-    await fail('sam@example.org', 'client-4', at(4));
-    expect(await isSignInLimited(t.db, { email: 'SAM@example.org', client: 'other' }, at(5))).toBe(true);
-    expect(await isSignInLimited(t.db, { email: 'someone.else@example.org', client: 'other' }, at(5))).toBe(false);
-    expect(await isSignInLimited(t.db, { email: 'sam@example.org', client: 'other' }, at(15))).toBe(false);
+  it('limits an email from one client after 5 failures there in 15 minutes, until the oldest is 15 minutes old', async () => {
+    for (let i = 0; i < 4; i++) await fail('Sam@Example.org', 'a', at(i));
+    expect(await isSignInLimited(t.db, { email: 'sam@example.org', client: 'a' }, at(5))).toBe(false);
+    await fail('sam@example.org', 'a', at(4));
+    expect(await isSignInLimited(t.db, { email: 'SAM@example.org', client: 'a' }, at(5))).toBe(true);
+    expect(await isSignInLimited(t.db, { email: 'sam@example.org', client: 'b' }, at(5))).toBe(false);
+    expect(await isSignInLimited(t.db, { email: 'someone.else@example.org', client: 'a' }, at(5))).toBe(false);
+    expect(await isSignInLimited(t.db, { email: 'sam@example.org', client: 'a' }, at(15))).toBe(false);
+  });
+
+  it('limits an email from every client after 20 failures spread over many', async () => {
+    for (let i = 0; i < 19; i++) await fail('sam@example.org', `client-${i}`, at(1));
+    expect(await isSignInLimited(t.db, { email: 'sam@example.org', client: 'owner' }, at(2))).toBe(false);
+    await fail('sam@example.org', 'client-19', at(1));
+    expect(await isSignInLimited(t.db, { email: 'sam@example.org', client: 'owner' }, at(2))).toBe(true);
+    expect(await isSignInLimited(t.db, { email: 'sam@example.org', client: 'owner' }, at(16))).toBe(false);
+  });
+
+  it('counts 12 attempts taken at once one after another: 5 are let through, the rest refused and not recorded', async () => {
+    const taken = await Promise.all(Array.from({ length: 12 }, () => takeSignInAttempt(t.db, { email: 'Sam@example.org', client: 'a' }, at(0))));
+    expect(taken.filter((id) => id !== null)).toHaveLength(5);
+    expect(await t.db.selectFrom('sign_in_attempts').select(['email', 'succeeded']).execute()).toEqual(Array(5).fill({ email: 'sam@example.org', succeeded: 0 }));
+    await markSignInSucceeded(t.db, taken.find((id) => id !== null)!);
+    expect(await takeSignInAttempt(t.db, { email: 'sam@example.org', client: 'a' }, at(1))).toBeTypeOf('string');
   });
 
   it('counts only failures since the last success for an email', async () => {

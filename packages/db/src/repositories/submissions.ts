@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { Database } from '../connection.js';
 
 /**
@@ -11,8 +11,15 @@ export const SUBMISSION_LIMITS = {
 } as const;
 export type SubmissionForm = keyof typeof SUBMISSION_LIMITS;
 
-// The client is kept only as a hash, never beside what they wrote, and only for the window.
-const clientHash = (client: string): string => createHash('sha256').update(`pledgekeeper-submission:${client}`).digest('hex');
+/**
+ * The client is kept only as a keyed hash, never beside what they wrote, and only for the window.
+ * The key is never in the database, so a copy of it cannot be searched for a known address (a plain
+ * hash of an IPv4 address is undone by trying all four billion).
+ */
+const clientHash = (client: string, addressKey: Uint8Array): string => createHmac('sha256', addressKey).update(client).digest('hex');
+
+// Stored to the minute only, so an attempt's time does not point at the message sent with it.
+const toMinute = (at: Date): string => new Date(Math.floor(at.getTime() / 60_000) * 60_000).toISOString();
 
 /**
  * Counts this submission against the client's allowance at this council. True when it is within the limit (and
@@ -21,12 +28,12 @@ const clientHash = (client: string): string => createHash('sha256').update(`pled
 export async function takeSubmission(
   db: Database,
   councilId: string,
-  submission: { client: string; form: SubmissionForm },
+  submission: { client: string; form: SubmissionForm; addressKey: Uint8Array },
   now: Date,
 ): Promise<boolean> {
   const { max, windowMs } = SUBMISSION_LIMITS[submission.form];
   const since = new Date(now.getTime() - windowMs).toISOString();
-  const hash = clientHash(submission.client);
+  const hash = clientHash(submission.client, submission.addressKey);
   return db.transaction().execute(async (trx) => {
     await trx.deleteFrom('submission_attempts').where('at', '<=', since).execute();
     const row = await trx
@@ -40,7 +47,7 @@ export async function takeSubmission(
     if (Number(row.n) >= max) return false;
     await trx
       .insertInto('submission_attempts')
-      .values({ id: randomUUID(), council_id: councilId, client_hash: hash, form: submission.form, at: now.toISOString() })
+      .values({ id: randomUUID(), council_id: councilId, client_hash: hash, form: submission.form, at: toMinute(now) })
       .execute();
     return true;
   });

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { MAX_SIDE_BY_SIDE } from '@pledgekeeper/domain';
-import { type Api, apiErrorCode, apiMessage } from '$lib/server/api';
+import { type Api, apiErrorCode, apiMessage, apiUnavailable } from '$lib/server/api';
+import { onlyApiFailures } from '$lib/server/failures';
 import { chosenCouncils, matrixFormFrom, matrixQueryOf } from './query';
 
 // The pages and the downloads read the same way, so a download holds exactly what the page showed.
@@ -11,7 +12,8 @@ export async function loadMatrix(api: Api, params: URLSearchParams) {
   try {
     return { form, matrix: await api.compare.matrix.query(matrixQueryOf(form)) };
   } catch (cause) {
-    error(apiErrorCode(cause) === null ? 503 : 502, UNAVAILABLE);
+    onlyApiFailures(cause);
+    error(apiUnavailable(cause) ? 503 : 502, UNAVAILABLE);
   }
 }
 
@@ -22,9 +24,10 @@ export async function loadSideBySide(api: Api, params: URLSearchParams) {
   try {
     return { slugs, view: await api.compare.sideBySide.query({ councils: slugs }) };
   } catch (cause) {
+    onlyApiFailures(cause);
     const code = apiErrorCode(cause);
     if (code === 'NOT_FOUND') error(404, apiMessage(cause) ?? 'We could not find one of those councils.');
     if (code === 'BAD_REQUEST') error(400, apiMessage(cause) ?? 'One of those councils is not a council address.');
-    error(code === null ? 503 : 502, UNAVAILABLE);
+    error(apiUnavailable(cause) ? 503 : 502, UNAVAILABLE);
   }
 }

@@ -49,6 +49,13 @@ describe('apiHeaders', () => {
     });
     expect(apiHeaders({ sessionToken: null, client: '::1' })).toEqual({ 'x-pledgekeeper-client': '::1' });
   });
+
+  it('sends the shared secret with the reader’s address, so that the API believes it', () => {
+    expect(apiHeaders({ sessionToken: null, client: '203.0.113.9' }, 'k'.repeat(32))).toEqual({
+      'x-pledgekeeper-client': '203.0.113.9',
+      'x-pledgekeeper-portal-key': 'k'.repeat(32),
+    });
+  });
 });
 
 describe('apiConflict', () => {

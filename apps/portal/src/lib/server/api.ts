@@ -13,10 +13,13 @@ const fetchWithTimeout: typeof fetch = (input, init) => {
 
 /** The header the API reads the reader's address from, for rate limiting. */
 export const CLIENT_HEADER = 'x-pledgekeeper-client';
+/** The shared secret, without which the API ignores CLIENT_HEADER (anyone could send one). */
+export const PORTAL_KEY_HEADER = 'x-pledgekeeper-portal-key';
 
 /** The headers that tell the API who is asking: the session, if any, and the reader's address. */
-export function apiHeaders(who: { sessionToken: string | null; client: string }): Record<string, string> {
+export function apiHeaders(who: { sessionToken: string | null; client: string }, secret = env.secret): Record<string, string> {
   const headers: Record<string, string> = { [CLIENT_HEADER]: who.client };
+  if (secret) headers[PORTAL_KEY_HEADER] = secret;
   if (who.sessionToken) headers.authorization = `Bearer ${who.sessionToken}`;
   return headers;
 }
@@ -37,6 +40,12 @@ export function apiErrorCode(error: unknown): string | null {
   if (!isTRPCClientError(error)) return null;
   const code: unknown = (error.data as { code?: unknown } | null | undefined)?.code;
   return typeof code === 'string' ? code : null;
+}
+
+/** The API gave no answer (down, timed out) or said it cannot reach its database: try again later. */
+export function apiUnavailable(error: unknown): boolean {
+  const code = apiErrorCode(error);
+  return code === null || code === 'SERVICE_UNAVAILABLE';
 }
 
 /** The message the API gave with its answer, or null when it gave none. */
@@ -80,5 +89,5 @@ export function pageFailure(error: unknown): PageFailure {
     return { status: 404, message: 'We could not find a council at this address.' };
   }
   const message = 'Council pages are not available right now. Please try again in a few minutes.';
-  return { status: code === null ? 503 : 502, message };
+  return { status: apiUnavailable(error) ? 503 : 502, message };
 }

@@ -3,14 +3,21 @@ import { readEnv } from './env';
 
 describe('readEnv', () => {
   it('defaults to port 3000 and the API on 127.0.0.1:3001', () => {
-    expect(readEnv({})).toEqual({ port: 3000, apiUrl: 'http://127.0.0.1:3001' });
+    expect(readEnv({})).toEqual({ port: 3000, apiUrl: 'http://127.0.0.1:3001', secret: null });
   });
 
   it('reads PORT and API_URL, dropping a trailing slash', () => {
     expect(readEnv({ PORT: '8080', API_URL: 'https://api.example.org/' })).toEqual({
       port: 8080,
       apiUrl: 'https://api.example.org',
+      secret: null,
     });
+  });
+
+  it('reads PLEDGEKEEPER_SECRET, the key that makes the API believe the reader addresses the portal names', () => {
+    expect(readEnv({ PLEDGEKEEPER_SECRET: 's'.repeat(32) }).secret).toBe('s'.repeat(32));
+    expect(readEnv({ PLEDGEKEEPER_SECRET: '' }).secret).toBeNull();
+    expect(() => readEnv({ PLEDGEKEEPER_SECRET: 'too-short' })).toThrow(/PLEDGEKEEPER_SECRET must be at least 32 characters/);
   });
 
   it('refuses values it cannot use, naming them', () => {

@@ -1,7 +1,11 @@
+import { type Deployment, readDeployment } from './deployment';
+
 /** The portal's settings, read once from the environment. */
 export interface PortalEnv {
   port: number;
   apiUrl: string;
+  /** PLEDGEKEEPER_SECRET, shared with the API: sent so that it believes the reader addresses we name. */
+  secret: string | null;
 }
 
 type Source = Record<string, string | undefined>;
@@ -22,7 +26,14 @@ export function readEnv(source: Source): PortalEnv {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new Error(`API_URL must start with http:// or https://, not "${apiUrl}"`);
   }
-  return { port, apiUrl: apiUrl.replace(/\/+$/, '') };
+  const secret = source.PLEDGEKEEPER_SECRET || null;
+  if (secret !== null && secret.length < 32) {
+    throw new Error('PLEDGEKEEPER_SECRET must be at least 32 characters long (the API checks the same)');
+  }
+  return { port, apiUrl: apiUrl.replace(/\/+$/, ''), secret };
 }
 
 export const env: PortalEnv = readEnv(process.env);
+
+/** https, proxies and the page cache: read here with the rest, checked in `deployment.ts`. */
+export const deployment: Deployment = readDeployment(process.env);

@@ -1,4 +1,4 @@
-import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
+import { error, isActionFailure, isHttpError, isRedirect, redirect } from '@sveltejs/kit';
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { actionFailed, loadFailed } from './failures';
@@ -24,6 +24,29 @@ describe('loadFailed', () => {
     expect(isHttpError(thrown(() => loadFailed(answered('FORBIDDEN'), url)), 403)).toBe(true);
     expect(isHttpError(thrown(() => loadFailed(answered('NOT_FOUND'), url)), 404)).toBe(true);
     expect(isHttpError(thrown(() => loadFailed(TRPCClientError.from(new TypeError('fetch failed')), url)), 503)).toBe(true);
+  });
+});
+
+describe('SvelteKit’s own answers and our own mistakes', () => {
+  // Thrown inside a `try` around an API call, these reach the catch: they must come out unchanged.
+  const notFound = thrown(() => error(404, 'We could not find this version.'));
+  const toSignIn = thrown(() => redirect(303, '/sign-in'));
+  const bug = new TypeError('x is undefined');
+
+  it('pass through loadFailed unchanged, so a missing version stays a 404', () => {
+    expect(thrown(() => loadFailed(notFound, url))).toBe(notFound);
+    expect(thrown(() => loadFailed(toSignIn, url))).toBe(toSignIn);
+    expect(thrown(() => loadFailed(bug, url))).toBe(bug);
+  });
+
+  it('pass through actionFailed unchanged', () => {
+    expect(thrown(() => actionFailed(notFound, url, {}))).toBe(notFound);
+    expect(thrown(() => actionFailed(toSignIn, url, {}))).toBe(toSignIn);
+  });
+
+  it('leave a database outage reported by the API a 503, like no answer at all', () => {
+    expect(isHttpError(thrown(() => loadFailed(answered('SERVICE_UNAVAILABLE'), url)), 503)).toBe(true);
+    expect(actionFailed(answered('SERVICE_UNAVAILABLE'), url, { values: 'kept' })).toMatchObject({ status: 503, data: { values: 'kept' } });
   });
 });
 

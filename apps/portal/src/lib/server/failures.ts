@@ -1,17 +1,27 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { apiErrorCode, apiMessage } from './api';
+import { isTRPCClientError } from '@trpc/client';
+import { apiErrorCode, apiMessage, apiUnavailable } from './api';
 import { signInPath } from './session';
 
 export const FORBIDDEN_MESSAGE = 'You do not have permission to see or change this. Ask a publisher of the council for a role.';
 const UNAVAILABLE = 'The workspace is not available right now. Please try again in a few minutes.';
 
+/**
+ * Only the API's failures are ours to translate. SvelteKit's own answers (`error()`, `redirect()`)
+ * and our own mistakes pass through unchanged: a 404 thrown in a `try` must stay a 404.
+ */
+export function onlyApiFailures(cause: unknown): void {
+  if (!isTRPCClientError(cause)) throw cause;
+}
+
 /** A workspace page that failed to load: sign in, 403, 404 or an apology. Never returns. */
 export function loadFailed(cause: unknown, url: URL): never {
+  onlyApiFailures(cause);
   const code = apiErrorCode(cause);
   if (code === 'UNAUTHORIZED') redirect(303, signInPath(url));
   if (code === 'FORBIDDEN') error(403, FORBIDDEN_MESSAGE);
   if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') error(404, 'We could not find this page.');
-  error(code === null ? 503 : 502, UNAVAILABLE);
+  error(apiUnavailable(cause) ? 503 : 502, UNAVAILABLE);
 }
 
 /**
@@ -19,6 +29,7 @@ export function loadFailed(cause: unknown, url: URL): never {
  * refusals of what was asked come back to the form with the API's own message.
  */
 export function actionFailed<Extra extends Record<string, unknown>>(cause: unknown, url: URL, extra: Extra) {
+  onlyApiFailures(cause);
   const code = apiErrorCode(cause);
   if (code === 'UNAUTHORIZED') redirect(303, signInPath(url));
   if (code === 'FORBIDDEN') error(403, FORBIDDEN_MESSAGE);

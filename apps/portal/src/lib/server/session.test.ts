@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPrivatePath, safeNext, secondsUntil, signInPath } from './session';
+import { isPrivatePath, isPrivateRequest, safeNext, secondsUntil, signInPath } from './session';
 
 describe('safeNext', () => {
   it('keeps a path on this site, with its query', () => {
@@ -12,6 +12,24 @@ describe('safeNext', () => {
       expect(safeNext(next, '/home')).toBe('/home');
     },
   );
+
+  // Each of these normalises to "//evil…" or "/\\evil…", which a browser follows to another site.
+  it.each(['/.//evil.example', '/..//evil', '/a/..//evil', '/%2e%2e//evil', '/./\\evil', '/a/../\\evil', '/%2E%2E//evil'])(
+    'refuses %s, which normalises to another site',
+    (next) => {
+      expect(safeNext(next, '/home')).toBe('/home');
+    },
+  );
+
+  it.each([
+    ['/', '/'],
+    ['/somerset', '/somerset'],
+    ['/a/../somerset/manage', '/somerset/manage'],
+    ['/./somerset?x=1#top', '/somerset?x=1#top'],
+    ['/somerset//manage', '/somerset//manage'],
+  ])('keeps %s as %s', (next, kept) => {
+    expect(safeNext(next, '/home')).toBe(kept);
+  });
 });
 
 describe('session helpers', () => {
@@ -30,5 +48,17 @@ describe('session helpers', () => {
       expect(isPrivatePath(path)).toBe(true);
     }
     for (const path of ['/', '/somerset', '/managers', '/somerset/manager']) expect(isPrivatePath(path)).toBe(false);
+  });
+
+  it('knows private pages by the route they matched, however their address is spelled', () => {
+    expect(isPrivateRequest('/admin', '/%61dmin')).toBe(true);
+    expect(isPrivateRequest('/[council]/manage/feedback', '/worcestershire/%6danage/feedback')).toBe(true);
+    expect(isPrivateRequest('/sign-in', '/sign%2Din')).toBe(true);
+    expect(isPrivateRequest('/invitations/[token]', '/invitations/abc')).toBe(true);
+    // No route matched: the decoded path decides.
+    expect(isPrivateRequest(null, '/%61dmin/nothing')).toBe(true);
+    expect(isPrivateRequest(null, '/%zz')).toBe(false);
+    expect(isPrivateRequest('/[council]', '/somerset')).toBe(false);
+    expect(isPrivateRequest('/compare', '/compare')).toBe(false);
   });
 });

@@ -21,13 +21,19 @@ export function clearSessionCookie(cookies: Cookies, url: URL): void {
   cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:' });
 }
 
-/** Where to go after signing in: a path on this site only, never another site ("//evil", "/\\evil"). */
+// One slash, then anything but a second slash or a backslash (which browsers read as a slash).
+const isLocalPath = (path: string): boolean => /^\/(?![/\\])/.test(path);
+
+/**
+ * Where to go after signing in: a path on this site only, never another site. The path is checked
+ * after normalising too, since "/.//evil", "/a/..//evil" and "/%2e%2e//evil" all become "//evil".
+ */
 export function safeNext(next: string | null | undefined, fallback = '/'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  if (!next || !isLocalPath(next)) return fallback;
   try {
     const base = 'http://portal.invalid';
     const url = new URL(next, base);
-    return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback;
+    return url.origin === base && isLocalPath(url.pathname) ? `${url.pathname}${url.search}${url.hash}` : fallback;
   } catch {
     return fallback;
   }
@@ -40,3 +46,16 @@ export const signInPath = (url: URL): string =>
 /** Pages for signed-in people: never indexed, never cached by anyone in between. */
 export const isPrivatePath = (path: string): boolean =>
   /^\/(sign-in|sign-out|admin|invitations)(\/|$)/.test(path) || /^\/[^/]+\/manage(\/|$)/.test(path);
+
+/**
+ * The same, decided from the route SvelteKit matched: "/%61dmin" matches "/admin" though its
+ * pathname does not read "/admin". The decoded path is checked too, for requests matching no route.
+ */
+export function isPrivateRequest(routeId: string | null, pathname: string): boolean {
+  if (routeId !== null && isPrivatePath(routeId)) return true;
+  try {
+    return isPrivatePath(decodeURIComponent(pathname));
+  } catch {
+    return isPrivatePath(pathname);
+  }
+}

@@ -4,13 +4,15 @@ import { errorsFromFlattened, errorsFromIssues, readFeedbackForm } from '$lib/fe
 import * as messageForm from '$lib/message-form';
 import { apiErrorCode, apiMessage, apiZodError } from '$lib/server/api';
 import { loadCouncilPage } from '$lib/server/council-page';
+import { onlyApiFailures } from '$lib/server/failures';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = 'We could not find a council at this address.';
 const NOT_SENT = 'We could not send your feedback just now. Please try again in a few minutes.';
 const MESSAGE_NOT_SENT = 'We could not send your message just now. Please try again in a few minutes.';
 
-export const load: PageServerLoad = ({ params, locals }) => loadCouncilPage(locals.api, params.council);
+export const load: PageServerLoad = ({ params, locals, request }) =>
+  loadCouncilPage(locals.api, params.council, request.method === 'POST');
 
 export const actions = {
   feedback: async ({ request, params, locals }) => {
@@ -31,6 +33,7 @@ export const actions = {
     try {
       await locals.api.feedback.submit.mutate(parsed.data);
     } catch (cause) {
+      onlyApiFailures(cause);
       const code = apiErrorCode(cause);
       if (code === 'NOT_FOUND') error(404, NOT_FOUND);
       if (code === 'BAD_REQUEST') {
@@ -56,6 +59,7 @@ export const actions = {
     try {
       await locals.api.feedback.send.mutate(parsed.data);
     } catch (cause) {
+      onlyApiFailures(cause);
       const code = apiErrorCode(cause);
       if (code === 'NOT_FOUND') error(404, NOT_FOUND);
       if (code === 'BAD_REQUEST') {

@@ -1,11 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { actionFailed, FORBIDDEN_MESSAGE, loadFailed } from '$lib/server/failures';
 import { requireUser } from '$lib/server/user';
+import { keptForForms } from '$lib/server/kept-for-forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const field = (data: FormData, name: string): string => String(data.get(name) ?? '').trim();
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load = keptForForms('admin', (async ({ locals, url }) => {
   const user = await requireUser(locals, url);
   if (!user.isPlatformAdmin) error(403, FORBIDDEN_MESSAGE);
   try {
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   } catch (cause) {
     loadFailed(cause, url);
   }
-};
+}) satisfies PageServerLoad);
 
 export const actions = {
   createCouncil: async ({ request, locals, url }) => {

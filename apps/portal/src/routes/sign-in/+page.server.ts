@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { apiErrorCode, apiMessage } from '$lib/server/api';
+import { apiErrorCode, apiMessage, apiUnavailable } from '$lib/server/api';
+import { onlyApiFailures } from '$lib/server/failures';
 import { safeNext, setSessionCookie } from '$lib/server/session';
 import { homeOf, NOT_RIGHT } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,16 +24,19 @@ export const actions = {
     if (!email) errors.email = 'Enter your email address';
     if (!password) errors.password = 'Enter your password';
     if (errors.email || errors.password) return fail(400, { email, errors });
+    let target: string;
     try {
       const session = await locals.api.auth.signIn.mutate({ email, password });
       setSessionCookie(cookies, url, session.token, session.expiresAt);
-      redirect(303, next || homeOf(session.user));
+      target = next || homeOf(session.user);
     } catch (cause) {
+      onlyApiFailures(cause);
       const code = apiErrorCode(cause);
       if (code === 'UNAUTHORIZED' || code === 'BAD_REQUEST') return fail(400, { email, errors: { form: NOT_RIGHT } as SignInErrors });
       if (code === 'TOO_MANY_REQUESTS') return fail(429, { email, errors: { form: apiMessage(cause) ?? NOT_RIGHT } as SignInErrors });
-      if (code !== null) return fail(502, { email, errors: { form: UNAVAILABLE } as SignInErrors });
-      throw cause;
+      // No answer, or an answer we cannot use: the form comes back with the email kept, never a 500.
+      return fail(apiUnavailable(cause) ? 503 : 502, { email, errors: { form: UNAVAILABLE } as SignInErrors });
     }
+    redirect(303, target);
   },
 } satisfies Actions;

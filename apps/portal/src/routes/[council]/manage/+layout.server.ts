@@ -1,10 +1,11 @@
 import { brandOf } from '$lib/brand';
 import { loadFailed } from '$lib/server/failures';
 import { requireUser } from '$lib/server/user';
+import { keptForForms } from '$lib/server/kept-for-forms';
 import type { LayoutServerLoad } from './$types';
 
 // Every workspace page needs a signed-in member of this council; the API decides who that is.
-export const load: LayoutServerLoad = async ({ locals, params, url }) => {
+export const load = keptForForms('layout', (async ({ locals, params, url }) => {
   const user = await requireUser(locals, url);
   try {
     const overview = await locals.api.workspace.overview.query({ council: params.council });
@@ -12,4 +13,4 @@ export const load: LayoutServerLoad = async ({ locals, params, url }) => {
   } catch (cause) {
     loadFailed(cause, url);
   }
-};
+}) satisfies LayoutServerLoad);

@@ -1,19 +1,26 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { apiErrorCode, apiMessage } from '$lib/server/api';
+import { apiErrorCode, apiMessage, apiUnavailable } from '$lib/server/api';
+import { onlyApiFailures } from '$lib/server/failures';
+import { keptForForms } from '$lib/server/kept-for-forms';
 import { setSessionCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_VALID = 'This invitation link is not valid. It may have expired or been used already.';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-  try {
-    return { invitation: await locals.api.auth.invitation.query({ token: params.token }) };
-  } catch (cause) {
-    const code = apiErrorCode(cause);
-    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') error(404, NOT_VALID);
-    error(code === null ? 503 : 502, 'Invitations cannot be opened right now. Please try again in a few minutes.');
-  }
-};
+export const load = keptForForms(
+  'invitation',
+  (async ({ locals, params }) => {
+    try {
+      return { invitation: await locals.api.auth.invitation.query({ token: params.token }) };
+    } catch (cause) {
+      onlyApiFailures(cause);
+      const code = apiErrorCode(cause);
+      if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') error(404, NOT_VALID);
+      error(apiUnavailable(cause) ? 503 : 502, 'Invitations cannot be opened right now. Please try again in a few minutes.');
+    }
+  }) satisfies PageServerLoad,
+  (event) => event.params.token,
+);
 
 export const actions = {
   accept: async ({ request, locals, params, cookies, url }) => {
@@ -41,6 +48,7 @@ export const actions = {
       const invited = data.get('council');
       if (session.user.memberships.some((membership) => membership.council === invited)) target = `/${invited}/manage`;
     } catch (cause) {
+      onlyApiFailures(cause);
       const code = apiErrorCode(cause);
       if (code === 'NOT_FOUND') error(404, NOT_VALID);
       if (code === 'BAD_REQUEST' || code === 'UNAUTHORIZED' || code === 'TOO_MANY_REQUESTS' || code === 'CONFLICT') {

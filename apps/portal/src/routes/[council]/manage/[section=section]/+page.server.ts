@@ -3,7 +3,8 @@ import { SECTION_FORMS, isSectionName } from '$lib/section-forms';
 import { hasErrors } from '$lib/section-forms/errors';
 import { contentErrors, readSubmission } from '$lib/section-forms/submission';
 import { apiConflict, apiErrorCode, apiMessage } from '$lib/server/api';
-import { actionFailed, loadFailed } from '$lib/server/failures';
+import { actionFailed, loadFailed, onlyApiFailures } from '$lib/server/failures';
+import { keptForForms } from '$lib/server/kept-for-forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const CONFLICT_MESSAGE =
@@ -14,7 +15,7 @@ const formFor = (section: string) => {
   return SECTION_FORMS[section];
 };
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load = keptForForms('section', (async ({ locals, params, url }) => {
   const form = formFor(params.section);
   try {
     const draft = await locals.api.workspace.draft.query({ council: params.council });
@@ -29,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   } catch (cause) {
     loadFailed(cause, url);
   }
-};
+}) satisfies PageServerLoad);
 
 export const actions = {
   save: async ({ request, locals, params, url }) => {
@@ -47,6 +48,7 @@ export const actions = {
       // After a list button the form keeps its new empty item; after "Save" it shows what was stored.
       return { saved: true as const, revision: saved.revision, values: submission.command.kind === 'save' ? null : values };
     } catch (cause) {
+      onlyApiFailures(cause);
       const code = apiErrorCode(cause);
       const conflict = code === 'CONFLICT' ? apiConflict(cause) : null;
       if (conflict) {

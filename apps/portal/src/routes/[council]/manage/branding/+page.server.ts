@@ -1,16 +1,17 @@
 import { checkBrandColour, hexColour } from '@pledgekeeper/domain';
 import { fail } from '@sveltejs/kit';
 import { apiErrorCode, apiZodError } from '$lib/server/api';
-import { actionFailed, loadFailed } from '$lib/server/failures';
+import { actionFailed, loadFailed, onlyApiFailures } from '$lib/server/failures';
+import { keptForForms } from '$lib/server/kept-for-forms';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load = keptForForms('branding', (async ({ locals, params, url }) => {
   try {
     return { branding: await locals.api.branding.get.query({ council: params.council }) };
   } catch (cause) {
     loadFailed(cause, url);
   }
-};
+}) satisfies PageServerLoad);
 
 const fieldErrorsOf = (cause: unknown): Record<string, string> => {
   const flattened = apiZodError(cause) as { fieldErrors?: Record<string, string[] | undefined> } | null;
@@ -25,6 +26,7 @@ export const actions = {
       await locals.api.branding.save.mutate({ council: params.council, brandColour: values.colour || null, brandName: values.name || null });
       return { saved: true as const };
     } catch (cause) {
+      onlyApiFailures(cause);
       if (apiErrorCode(cause) !== 'BAD_REQUEST') return actionFailed(cause, url, { values });
       // A colour that fails the contrast check comes back with one that passes, ready to use.
       const typed = hexColour.safeParse(values.colour);

@@ -1,11 +1,12 @@
 import { FEEDBACK_STATUSES, type FeedbackStatus } from '@pledgekeeper/domain';
 import { actionFailed, loadFailed } from '$lib/server/failures';
+import { keptForForms } from '$lib/server/kept-for-forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const isStatus = (value: unknown): value is FeedbackStatus => FEEDBACK_STATUSES.includes(value as FeedbackStatus);
 
 // Everyone with a role in the council sees its feedback; nobody else does (the API decides).
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load = keptForForms('feedback', (async ({ locals, params, url }) => {
   const shown = url.searchParams.get('status');
   try {
     const overview = await locals.api.feedback.overview.query({ council: params.council });
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   } catch (cause) {
     loadFailed(cause, url);
   }
-};
+}) satisfies PageServerLoad);
 
 export const actions = {
   mark: async ({ request, locals, params, url }) => {

@@ -1,17 +1,18 @@
 import { error } from '@sveltejs/kit';
 import { actionFailed, FORBIDDEN_MESSAGE, loadFailed } from '$lib/server/failures';
+import { keptForForms } from '$lib/server/kept-for-forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const field = (data: FormData, name: string): string => String(data.get(name) ?? '').trim();
 
-export const load: PageServerLoad = async ({ locals, params, url, parent }) => {
+export const load = keptForForms('people', (async ({ locals, params, url, parent }) => {
   if ((await parent()).overview.role !== 'publisher') error(403, FORBIDDEN_MESSAGE);
   try {
     return { people: await locals.api.people.list.query({ council: params.council }) };
   } catch (cause) {
     loadFailed(cause, url);
   }
-};
+}) satisfies PageServerLoad);
 
 export const actions = {
   invite: async ({ request, locals, params, url }) => {

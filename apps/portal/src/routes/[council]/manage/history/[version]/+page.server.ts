@@ -9,12 +9,17 @@ const versionOf = (raw: string): number => {
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const version = versionOf(params.version);
+  let history;
   try {
-    const history = await locals.api.workspace.history.query({ council: params.council });
-    const entry = history.find((candidate) => candidate.version === version);
-    if (!entry) error(404, 'We could not find this version.');
-    // Compared with the version before it, whatever happened to that one.
-    const previous = history.filter((candidate) => candidate.version < version).sort((a, b) => b.version - a.version)[0];
+    history = await locals.api.workspace.history.query({ council: params.council });
+  } catch (cause) {
+    loadFailed(cause, url);
+  }
+  const entry = history.find((candidate) => candidate.version === version);
+  if (!entry) error(404, 'We could not find this version.');
+  // Compared with the version before it, whatever happened to that one.
+  const previous = history.filter((candidate) => candidate.version < version).sort((a, b) => b.version - a.version)[0];
+  try {
     const changes = previous
       ? await locals.api.workspace.diff.query({ council: params.council, from: previous.version, to: version })
       : null;

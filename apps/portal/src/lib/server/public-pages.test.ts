@@ -1,0 +1,56 @@
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { createPublicPages } from './public-pages';
+
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+  new Request(`http://portal.test${path}`, { method, headers });
+const html = (text: string) =>
+  new Response(text, { headers: { 'content-type': 'text/html', 'content-security-policy': "default-src 'self'", 'cache-control': 'max-age=60' } });
+
+describe('the public-page store', () => {
+  it('stores only GETs and HEADs of public routes from readers without a session', () => {
+    const pages = createPublicPages(1024 * 1024);
+    expect(pages.keyOf(get('/compare?nation=wales'), '/compare', false)).toBe('/compare?nation=wales');
+    expect(pages.keyOf(get('/somerset', {}, 'HEAD'), '/[council]', false)).toBe('/somerset');
+    expect(pages.keyOf(get('/somerset'), '/[council]', true)).toBeNull();
+    expect(pages.keyOf(get('/somerset', {}, 'POST'), '/[council]', false)).toBeNull();
+    expect(pages.keyOf(get('/somerset/manage'), '/[council]/manage', false)).toBeNull();
+    expect(pages.keyOf(get('/sign-in'), '/sign-in', false)).toBeNull();
+    expect(pages.keyOf(get('/nowhere/at/all'), null, false)).toBeNull();
+    expect(createPublicPages(0).keyOf(get('/'), '/', false)).toBeNull();
+  });
+
+  it('answers with the last page served, marked stale, and nothing for a page never served', async () => {
+    const pages = createPublicPages(1024 * 1024);
+    const served = await pages.remember('/somerset', get('/somerset'), html('<p>We promise to listen</p>'));
+    expect(await served.text()).toBe('<p>We promise to listen</p>');
+
+    const stale = pages.stale('/somerset', get('/somerset'))!;
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get('x-pledgekeeper-stale')).toBe('1');
+    expect(stale.headers.get('cache-control')).toBe('no-store');
+    expect(stale.headers.get('content-security-policy')).toBe("default-src 'self'");
+    expect(await stale.text()).toBe('<p>We promise to listen</p>');
+    expect(pages.stale('/worcestershire', get('/worcestershire'))).toBeNull();
+  });
+
+  it('keeps HTML gzipped once, for readers who take gzip, and sends no body to a HEAD', async () => {
+    const pages = createPublicPages(1024 * 1024);
+    await pages.remember('/', get('/'), html('<h1>Councils</h1>'));
+    const zipped = pages.stale('/', get('/', { 'accept-encoding': 'gzip, br' }))!;
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString()).toBe('<h1>Councils</h1>');
+    expect(await pages.stale('/', get('/', {}, 'HEAD'))!.text()).toBe('');
+  });
+
+  it('stores nothing but a GET’s 200, and stays within its bytes', async () => {
+    const pages = createPublicPages(4096);
+    await pages.remember('/a', get('/a'), new Response('gone', { status: 503, headers: { 'content-type': 'text/html' } }));
+    await pages.remember('/b', get('/b', {}, 'HEAD'), html('head'));
+    expect(pages.size().entries).toBe(0);
+    for (const path of ['/1', '/2', '/3', '/4', '/5']) await pages.remember(path, get(path), html('x'.repeat(1000)));
+    expect(pages.size().bytes).toBeLessThanOrEqual(4096);
+    expect(pages.stale('/5', get('/5'))).not.toBeNull();
+    expect(pages.stale('/1', get('/1'))).toBeNull();
+  });
+});

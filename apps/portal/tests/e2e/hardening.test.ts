@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startStack, type Stack } from './harness';
+import { adminEnv, publisherOf, TEST_ADMIN } from './journeys';
+
+// Issue 9, items 9, 12 and 14, over HTTP against the built portal, as an attacker would try them.
+let stack: Stack;
+let browser: Browser;
+let publisher: Page;
+
+beforeAll(async () => {
+  stack = await startStack({ apiEnv: adminEnv });
+  browser = await launchChromium();
+  publisher = await publisherOf(browser, stack.portalUrl, 'somerset');
+});
+
+afterAll(async () => {
+  await publisher?.context().close();
+  await browser?.close();
+  await stack?.stop();
+});
+
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(stack.portalUrl + path, { headers, redirect: 'manual' });
+
+async function sessionCookie(): Promise<string> {
+  const cookie = (await publisher.context().cookies()).find((candidate) => candidate.name === 'pk_session');
+  if (!cookie) throw new Error('The publisher has no session cookie');
+  return `pk_session=${cookie.value}`;
+}
+
+describe('signing in never sends anyone to another site', () => {
+  it('drops a "next" that normalises to another site, and goes home instead', async () => {
+    const form = await (await get('/sign-in?next=/.//evil.example')).text();
+    expect(form).not.toContain('evil.example');
+
+    const response = await fetch(`${stack.portalUrl}/sign-in?/signIn`, {
+      method: 'POST',
+      headers: { origin: stack.portalUrl, accept: 'text/html' },
+      body: new URLSearchParams({ email: TEST_ADMIN.email, password: TEST_ADMIN.password, next: '/.//evil.example' }),
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/admin');
+  });
+});
+
+describe('private pages stay private however their address is spelled', () => {
+  it.each(['/%61dmin', '/somerset/%6danage/feedback', '/sign%2Din', '/%73ign-in'])('%s is never stored nor indexed', async (path) => {
+    const response = await get(path);
+    expect(response.status).toBeLessThan(500);
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    expect(response.headers.get('x-robots-tag')).toBe('noindex');
+  });
+
+  it('stores no answer to a signed-in reader, even of a public page', async () => {
+    const response = await get('/worcestershire', { cookie: await sessionCookie() });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+  });
+});
+
+describe('the workspace says "not found" for what does not exist', () => {
+  it('answers 404 for a version of the page that was never saved', async () => {
+    const response = await publisher.goto(`${stack.portalUrl}/somerset/manage/history/999999999`);
+    expect(response?.status()).toBe(404);
+    expect(await publisher.textContent('h1')).toContain('Page not found');
+  });
+});
