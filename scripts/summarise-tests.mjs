@@ -1,4 +1,4 @@
-// Usage: node scripts/summarise-tests.mjs [ROOT] [--require-exit-codes] [--turbo-output FILE]
+// Usage: node scripts/summarise-tests.mjs [ROOT] [--require-exit-codes] [--turbo-output FILE] [--lint-output FILE]
 // Reads every apps/*/.test-results/vitest.json and packages/*/.test-results/vitest.json, the
 // newest turbo run summary in ROOT/.turbo/runs (from `turbo run --summarize`) and what turbo
 // printed (FILE), prints a line per package and, last, the total: "N passed, N failed"
@@ -6,15 +6,21 @@
 // The line and the exit status always agree. Failures are failed tests, test files that failed
 // to load, errors vitest caught outside any test (its json report leaves them out; its output
 // names them), and any task whose command exited non-zero though no test failed. A package with a
-// `test` script and no results counts as one failure too.
+// `test` script and no results counts as one failure too. With --lint-output, what `pnpm lint`
+// printed and then its exit status (the last line, as test.sh writes it) make one more row,
+// "lint": one passed check when clean, one failure when ESLint found problems or did not run.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
 const requireExitCodes = args.includes('--require-exit-codes');
-const outputFile = args.includes('--turbo-output') ? args[args.indexOf('--turbo-output') + 1] : undefined;
-const root = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--turbo-output') ?? fileURLToPath(new URL('..', import.meta.url));
+const valueOf = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const outputFile = valueOf('--turbo-output');
+const lintFile = valueOf('--lint-output');
+const root =
+  args.find((arg, i) => !arg.startsWith('--') && !['--turbo-output', '--lint-output'].includes(args[i - 1])) ??
+  fileURLToPath(new URL('..', import.meta.url));
 const workspaceFolders = ['apps', 'packages'];
 
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
@@ -38,7 +44,9 @@ function workspacePackages() {
 function turboTasks() {
   const dir = join(root, '.turbo', 'runs');
   if (!existsSync(dir)) return null;
-  const files = readdirSync(dir).filter((name) => name.endsWith('.json')).map((name) => join(dir, name));
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => join(dir, name));
   if (files.length === 0) return null;
   const newest = files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   return readJson(newest).tasks ?? [];
@@ -87,12 +95,28 @@ function resultsOf(pkg) {
   return counts;
 }
 
+/** The lint as a row of its own: ESLint's "✖ N problems" line, and the exit status test.sh appended. */
+function lintRow(file) {
+  const row = { name: 'lint', passed: 0, failed: 1, skipped: 0, notes: [] };
+  if (!existsSync(file)) return { ...row, notes: [`no lint output at ${file}`] };
+  const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+  const status = Number(/^exit status (\d+)$/.exec(lines.at(-1) ?? '')?.[1] ?? NaN);
+  if (status === 0) return { ...row, passed: 1, failed: 0 };
+  const problems = lines.map((line) => /(\d+) problems?/.exec(line)?.[1]).findLast(Boolean);
+  return {
+    ...row,
+    notes: [
+      Number.isNaN(status) ? 'no exit status: did the lint run?' : problems ? `${problems} problem(s)` : `exited with status ${status}`,
+    ],
+  };
+}
+
 const tasks = turboTasks();
 const unhandledErrors = unhandledErrorsByPackage();
 const rows = [];
 const problems = [];
 if (tasks === null && requireExitCodes) {
-  problems.push('no turbo run summary in .turbo/runs: the test commands\' exit codes are unknown');
+  problems.push("no turbo run summary in .turbo/runs: the test commands' exit codes are unknown");
 }
 for (const pkg of workspacePackages()) {
   const ownTasks = (tasks ?? []).filter((task) => task.package === pkg.name);
@@ -117,8 +141,16 @@ for (const pkg of workspacePackages()) {
 for (const task of tasks ?? []) {
   const exitCode = task.execution?.exitCode;
   if (task.task === 'test' || typeof exitCode !== 'number' || exitCode === 0) continue;
-  rows.push({ name: task.taskId ?? `${task.package}#${task.task}`, passed: 0, failed: 1, skipped: 0, notes: [`exited with status ${exitCode}`] });
+  rows.push({
+    name: task.taskId ?? `${task.package}#${task.task}`,
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+    notes: [`exited with status ${exitCode}`],
+  });
 }
+
+if (lintFile !== undefined) rows.push(lintRow(lintFile));
 
 const total = rows.reduce(
   (sum, row) => ({ passed: sum.passed + row.passed, failed: sum.failed + row.failed, skipped: sum.skipped + row.skipped }),

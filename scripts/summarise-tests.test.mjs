@@ -25,7 +25,15 @@ function workspace() {
   };
   const addPackage = (folder, name) => write(`packages/${folder}/package.json`, { name, scripts: { test: 'vitest run' } });
   const report = (folder, counts, testResults = []) =>
-    write(`packages/${folder}/.test-results/vitest.json`, { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, success: true, testResults, ...counts });
+    write(`packages/${folder}/.test-results/vitest.json`, {
+      numPassedTests: 0,
+      numFailedTests: 0,
+      numPendingTests: 0,
+      numTodoTests: 0,
+      success: true,
+      testResults,
+      ...counts,
+    });
   const turboRun = (tasks) => write('.turbo/runs/run.json', { tasks });
   return { root, write, addPackage, report, turboRun };
 }
@@ -52,7 +60,10 @@ describe('summarise-tests.mjs', () => {
       { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1' } },
     );
     expect(run.status, run.stdout + run.stderr).toBe(1);
-    const printed = `${run.stdout}\n${run.stderr}`.split('\n').map((line) => `@fixture/boom:test: ${line}`).join('\n');
+    const printed = `${run.stdout}\n${run.stderr}`
+      .split('\n')
+      .map((line) => `@fixture/boom:test: ${line}`)
+      .join('\n');
     w.write('.turbo/test-output.log', printed);
     w.turboRun([{ taskId: '@fixture/boom#test', task: 'test', package: '@fixture/boom', execution: { exitCode: run.status } }]);
 
@@ -104,6 +115,25 @@ describe('summarise-tests.mjs', () => {
     const summary = summarise(w.root, '--require-exit-codes');
     expect(summary.last).toBe('5 passed, 0 failed, 1 skipped');
     expect(summary.status).toBe(0);
+  });
+
+  it('counts the lint as one more check: passed when clean, failed with its problem count, failed when it did not run', () => {
+    const w = workspace();
+    w.addPackage('a', '@fixture/a');
+    w.report('a', { numPassedTests: 5 });
+    w.turboRun([{ task: 'test', package: '@fixture/a', execution: { exitCode: 0 } }]);
+    const lint = join(w.root, '.turbo/lint-output.log');
+
+    w.write('.turbo/lint-output.log', '> eslint .\nexit status 0\n');
+    expect(summarise(w.root, '--require-exit-codes', '--lint-output', lint)).toMatchObject({ last: '6 passed, 0 failed', status: 0 });
+
+    w.write('.turbo/lint-output.log', '/x/a.ts\n  1:1  error  Unexpected any\n\n✖ 7 problems (7 errors, 0 warnings)\nexit status 1\n');
+    const failed = summarise(w.root, '--require-exit-codes', '--lint-output', lint);
+    expect(failed).toMatchObject({ last: '5 passed, 1 failed', status: 1 });
+    expect(failed.output).toMatch(/^lint\s+0\s+1\s+0\s+\(7 problem\(s\)\)$/m);
+
+    w.write('.turbo/lint-output.log', 'sh: 1: eslint: not found\n');
+    expect(summarise(w.root, '--require-exit-codes', '--lint-output', lint)).toMatchObject({ last: '5 passed, 1 failed', status: 1 });
   });
 
   it('fails, saying so, when the exit codes are required and turbo left no run summary', () => {

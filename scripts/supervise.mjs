@@ -31,7 +31,7 @@ const steadyAfter = seconds('--steady-after', 60);
 const STOP_GRACE_MS = 8_000;
 
 const log = (message) => console.error(`==> ${message}`);
-const statusOf = (code, signal) => (code ?? 128 + (constants.signals[signal] ?? 0));
+const statusOf = (code, signal) => code ?? 128 + (constants.signals[signal] ?? 0);
 
 let child = null;
 let runs = 0;

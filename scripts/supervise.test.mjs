@@ -62,7 +62,14 @@ function pidFile() {
       return [];
     }
   };
-  return { file, pids: () => lines().filter((line) => /^\d+$/.test(line)).map(Number), lines };
+  return {
+    file,
+    pids: () =>
+      lines()
+        .filter((line) => /^\d+$/.test(line))
+        .map(Number),
+    lines,
+  };
 }
 
 describe('supervise.mjs', () => {
@@ -103,7 +110,9 @@ describe('supervise.mjs', () => {
   it('keeps restarting a command that exits by itself after it has started once', async () => {
     const run = supervise(['--first-delay', '0.1', '--max-delay', '0.2'], [process.execPath, '-e', 'process.exit(1)']);
     await until(() => (run.output().match(/restarting/g) ?? []).length >= 3, 'three restarts');
-    expect(run.output()).toContain('==> API exited with status 1; restarting in 0.1 s\n==> API exited with status 1; restarting in 0.2 s\n');
+    expect(run.output()).toContain(
+      '==> API exited with status 1; restarting in 0.1 s\n==> API exited with status 1; restarting in 0.2 s\n',
+    );
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
   });

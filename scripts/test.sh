@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need (pnpm, dependencies, Chromium, a throwaway PostgreSQL), runs every
-# package's tests and ends with one line: "N passed, N failed[, N skipped]".
+# Installs what the tests need (pnpm, dependencies, Chromium, a throwaway PostgreSQL), runs the
+# lint and every package's tests and ends with one line: "N passed, N failed[, N skipped]".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib.sh
@@ -97,8 +97,14 @@ else
   start_postgres
 fi
 
-rm -rf apps/*/.test-results packages/*/.test-results .turbo/runs
+rm -rf apps/*/.test-results packages/*/.test-results .turbo/runs .turbo/lint-output.log
 mkdir -p .turbo
+# The lint counts as one more check in the closing line (summarise-tests.mjs reads its output).
+pk_log "pnpm lint"
+set +e
+pnpm lint 2>&1 | tee .turbo/lint-output.log
+echo "exit status ${PIPESTATUS[0]}" >>.turbo/lint-output.log
+set -e
 # The root test script passes --continue: one failing package must not hide the others.
 # --summarize keeps each package's exit code, and the output keeps what vitest said outside its
 # json report (errors caught outside any test): the summary counts both as failures.
@@ -110,6 +116,6 @@ set -e
 stop_postgres
 
 summary_status=0
-node scripts/summarise-tests.mjs --require-exit-codes --turbo-output .turbo/test-output.log || summary_status=$?
+node scripts/summarise-tests.mjs --require-exit-codes --turbo-output .turbo/test-output.log --lint-output .turbo/lint-output.log || summary_status=$?
 if [ "$test_status" -ne 0 ]; then exit "$test_status"; fi
 exit "$summary_status"

@@ -1,10 +1,11 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 // Read at start-up, so a bad PORT or API_URL stops the server at once, not on a first request.
-import { deployment } from '$lib/server/env';
+import { deployment, log } from '$lib/server/env';
 import { createApi } from '$lib/server/api';
 import { proxyWarning, transportHeaders } from '$lib/server/deployment';
 import { loggablePath } from '$lib/server/log-path';
 import { publicPages } from '$lib/server/public-page-cache';
+import { requestIdOf } from '$lib/server/request-id';
 import { SESSION_COOKIE, isPrivateRequest } from '$lib/server/session';
 
 // Not 'no-referrer': under it browsers send `Origin: null` with form posts, and SvelteKit's
@@ -18,13 +19,21 @@ const SECURITY_HEADERS = {
 
 export const init: ServerInit = () => {
   const warning = proxyWarning(deployment);
-  if (warning) console.warn(warning);
+  if (warning) log.warn({}, warning);
 };
 
+/** A request slower than this is worth a line at the default level, as in the API. */
+const SLOW_REQUEST_MS = 500;
+// Each reader's request's id, for its log lines; the API is sent the same one and logs it too.
+const requestIds = new WeakMap<Request, string>();
+
 export const handle: Handle = async ({ event, resolve }) => {
+  const started = performance.now();
+  const requestId = requestIdOf(event.request.headers);
+  requestIds.set(event.request, requestId);
   const token = event.cookies.get(SESSION_COOKIE);
   event.locals.sessionToken = token && token.length <= 512 ? token : null;
-  event.locals.api = createApi({ sessionToken: event.locals.sessionToken, client: event.getClientAddress() });
+  event.locals.api = createApi({ sessionToken: event.locals.sessionToken, client: event.getClientAddress(), requestId });
   const hasSession = Boolean(token);
   const key = publicPages.keyOf(event.request, event.route.id, hasSession);
   let response = await resolve(event);
@@ -42,8 +51,23 @@ export const handle: Handle = async ({ event, resolve }) => {
   if (privatePage) response.headers.set('X-Robots-Tag', 'noindex');
   // Whatever the page, an answer to someone signed in may hold what only they should see.
   if (privatePage || hasSession) response.headers.set('Cache-Control', 'private, no-store');
+  logAnswer(event, response.status, performance.now() - started);
   return response;
 };
+
+// Like the API's request log: failures and slow answers at the default level, every answer at debug.
+function logAnswer(event: RequestEvent, status: number, ms: number): void {
+  const line = {
+    reqId: requestIds.get(event.request),
+    method: event.request.method,
+    path: loggablePath(event.route.id, event.url.pathname),
+    status,
+    ms: Math.round(ms),
+  };
+  if (status >= 500) log.warn(line, 'request failed');
+  else if (ms > SLOW_REQUEST_MS) log.warn(line, 'slow request');
+  else log.debug(line, 'request');
+}
 
 /**
  * Rendered pages gzipped for readers on little data: a council page falls to about a quarter.
@@ -57,11 +81,22 @@ function compressed(request: Request, response: Response): Response {
   headers.set('Content-Encoding', 'gzip');
   headers.append('Vary', 'Accept-Encoding');
   headers.delete('Content-Length');
-  return new Response(response.body.pipeThrough(new CompressionStream('gzip')), { status: response.status, statusText: response.statusText, headers });
+  return new Response(response.body.pipeThrough(new CompressionStream('gzip')), {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
 }
 
 // Readers see a plain apology; the detail goes to the log only, without an invitation's token.
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-  if (status !== 404) console.error(`${event.request.method} ${loggablePath(event.route.id, event.url.pathname)}:`, error);
+  if (status !== 404) {
+    const where = {
+      reqId: requestIds.get(event.request),
+      method: event.request.method,
+      path: loggablePath(event.route.id, event.url.pathname),
+    };
+    log.error({ ...where, err: error }, 'request failed with an error');
+  }
   return { message: status === 404 ? message : 'Something went wrong on our side. Please try again later.' };
 };

@@ -1,6 +1,6 @@
 import { type PasswordHasher, passwordHasher } from '@pledgekeeper/api';
 import { type Database, findUserByEmail, insertUser, recordAudit } from '@pledgekeeper/db';
-import { accountEmail, newPassword } from '@pledgekeeper/domain';
+import { accountEmail, newPassword } from '@pledgekeeper/domain/workspace';
 
 export type AdminOutcome = 'created' | 'present';
 
@@ -28,10 +28,20 @@ export async function ensurePlatformAdmin(
   const now = options.now ?? new Date();
   try {
     await db.transaction().execute(async (trx) => {
-      const user = await insertUser(trx, { email, displayName: admin.displayName ?? 'Platform admin', passwordHash, isPlatformAdmin: true }, now);
+      const user = await insertUser(
+        trx,
+        { email, displayName: admin.displayName ?? 'Platform admin', passwordHash, isPlatformAdmin: true },
+        now,
+      );
       await recordAudit(
         trx,
-        { councilId: null, actor: null, action: 'admin-created', summary: `Created platform admin ${email} from the ${options.source}`, detail: { userId: user.id } },
+        {
+          councilId: null,
+          actor: null,
+          action: 'admin-created',
+          summary: `Created platform admin ${email} from the ${options.source}`,
+          detail: { userId: user.id },
+        },
         now,
       );
     });

@@ -2,12 +2,13 @@ import { TRPCClientError, createTRPCClient, httpLink } from '@trpc/client';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '@pledgekeeper/api';
-import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '@pledgekeeper/db/testing';
+import { type TestDatabase, openTestDatabase } from '@pledgekeeper/db/testing';
+import { describeEachDialect } from '@pledgekeeper/stack';
 import { buildServer } from './app.js';
 
 const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 1000);
 
-describe.each(dialectsUnderTest())('the API over HTTP on %s', (dialect) => {
+describeEachDialect(describe, 'the API over HTTP on %s', (dialect) => {
   let t: TestDatabase;
   let base: string;
   let app: ReturnType<typeof buildServer>;
@@ -56,7 +57,9 @@ describe.each(dialectsUnderTest())('the API over HTTP on %s', (dialect) => {
   });
 
   it('answers 404 with the slug named for an unknown council', async () => {
-    const error = await client().council.page.query({ council: 'atlantis' }).catch((e: unknown) => e);
+    const error = await client()
+      .council.page.query({ council: 'atlantis' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCClientError);
     expect((error as TRPCClientError<AppRouter>).data?.httpStatus).toBe(404);
     expect((error as TRPCClientError<AppRouter>).message).toBe('There is no council "atlantis" on Pledgekeeper');
@@ -124,10 +127,25 @@ describe.each(dialectsUnderTest())('the API over HTTP on %s', (dialect) => {
   });
 
   it('never answers bad feedback with a 5xx, and stores only what is valid', async () => {
-    const field = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 50 }), fc.integer(), fc.boolean(), fc.constant(null), fc.object({ maxDepth: 3 }));
+    const field = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.string({ unit: 'binary', maxLength: 50 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.object({ maxDepth: 3 }),
+    );
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ council: fc.oneof(fc.constant('somerset'), field), page: fc.oneof(fc.constant('/somerset'), field), helpful: field, comment: field }, { requiredKeys: [] }),
+        fc.record(
+          {
+            council: fc.oneof(fc.constant('somerset'), field),
+            page: fc.oneof(fc.constant('/somerset'), field),
+            helpful: field,
+            comment: field,
+          },
+          { requiredKeys: [] },
+        ),
         async (input) => {
           const before = await feedbackCount();
           const response = await fetch(`${base}/trpc/feedback.submit`, {

@@ -2,7 +2,9 @@ import { type FastifyInstance, type FastifyServerOptions, LogController, fastify
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { type AppRouter, appRouter, createContext } from '@pledgekeeper/api';
 import type { Database, DatabaseHealth } from '@pledgekeeper/db';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { REQUEST_ID_HEADER, SANE_REQUEST_ID } from '@pledgekeeper/domain/http-headers';
 import { addressKeyOf, clientAddressOf } from './client-address.js';
 import { logRequests, noteFailure, requestSerializer } from './request-log.js';
 
@@ -41,7 +43,9 @@ const SECURITY_HEADERS = {
 
 // Our serializer wins over any given: a logged request never shows its query string.
 const withSerializers = (logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] =>
-  logger ? { ...(logger === true ? {} : logger), serializers: { ...(logger === true ? {} : logger.serializers), req: requestSerializer } } : false;
+  logger
+    ? { ...(logger === true ? {} : logger), serializers: { ...(logger === true ? {} : logger.serializers), req: requestSerializer } }
+    : false;
 
 const bearerToken = (authorization: string | undefined): string | null => {
   const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? '');
@@ -56,6 +60,11 @@ export function buildServer({ db, logger = false, secret = null, slowRequestMs, 
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength: 200 },
     bodyLimit: 1_048_576,
+    // The portal sends its request's id, so a reader's request has one id in both logs.
+    genReqId: (request) => {
+      const given = request.headers[REQUEST_ID_HEADER];
+      return typeof given === 'string' && SANE_REQUEST_ID.test(given) ? given : randomUUID();
+    },
   });
   logRequests(app, slowRequestMs);
   const clientOf = clientAddressOf(secret);

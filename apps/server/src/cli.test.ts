@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { argon2Hasher } from '@pledgekeeper/api';
 import { createDatabase, findUserByEmail } from '@pledgekeeper/db';
-import { dialectsUnderTest, openTestDatabase, type TestDatabase } from '@pledgekeeper/db/testing';
+import { openTestDatabase, type TestDatabase } from '@pledgekeeper/db/testing';
+import { describeEachDialect } from '@pledgekeeper/stack';
 import { runCli } from './cli.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -26,7 +27,7 @@ async function run(args: string[], input: string, env: NodeJS.ProcessEnv) {
   return { code, out, err };
 }
 
-describe.each(dialectsUnderTest())('the create-admin command on %s', (dialect) => {
+describeEachDialect(describe, 'the create-admin command on %s', (dialect) => {
   let t: TestDatabase;
   let dir: string;
   beforeEach(async () => {
@@ -73,17 +74,21 @@ describe.each(dialectsUnderTest())('the create-admin command on %s', (dialect) =
 });
 
 describe('the create-admin command', () => {
-  it.each([[[]], [['create-admin']], [['make-admin', '--email', 'a@example.org']], [['create-admin', '--email', 'a@example.org', 'extra']]])(
-    'shows how to use it when called as %j',
-    async (args) => {
-      const result = await run(args, 'a long enough password\n', {});
-      expect(result.code).toBe(2);
-      expect(result.err).toMatch(/^Usage: node apps\/server\/dist\/cli.js create-admin --email <address>/);
-    },
-  );
+  it.each([
+    [[]],
+    [['create-admin']],
+    [['make-admin', '--email', 'a@example.org']],
+    [['create-admin', '--email', 'a@example.org', 'extra']],
+  ])('shows how to use it when called as %j', async (args) => {
+    const result = await run(args, 'a long enough password\n', {});
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^Usage: node apps\/server\/dist\/cli.js create-admin --email <address>/);
+  });
 
   it('refuses a malformed email before touching any database', async () => {
-    const result = await run(['create-admin', '--email', 'not-an-email'], 'a long enough password\n', { DATABASE_URL: '/nonexistent/dir/x.sqlite' });
+    const result = await run(['create-admin', '--email', 'not-an-email'], 'a long enough password\n', {
+      DATABASE_URL: '/nonexistent/dir/x.sqlite',
+    });
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/right format/);
   });

@@ -55,7 +55,11 @@ async function readPassword(io: CliIo): Promise<string> {
 export async function runCli(args: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { email: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { email: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } },
+    });
   } catch (error) {
     io.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
@@ -94,7 +98,11 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   const { db, location } = handle;
   try {
     await migrateToLatest(db);
-    const outcome = await ensurePlatformAdmin(db, { ...credentials, displayName: values.name }, { source: 'command line', hasher: io.hasher });
+    const outcome = await ensurePlatformAdmin(
+      db,
+      { ...credentials, displayName: values.name },
+      { source: 'command line', hasher: io.hasher },
+    );
     if (outcome === 'present') {
       io.stderr.write(`There is already an account for ${credentials.email} in ${location}. Nothing was changed.\n`);
       return 1;
@@ -111,5 +119,10 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
 
 const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
 if (invokedDirectly) {
-  process.exitCode = await runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  });
 }

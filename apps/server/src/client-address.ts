@@ -1,10 +1,9 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { CLIENT_HEADER, PORTAL_KEY_HEADER } from '@pledgekeeper/domain/http-headers';
 
-/** The reader's address, as the portal names it when it calls the API on a reader's behalf. */
-export const CLIENT_HEADER = 'x-pledgekeeper-client';
-/** PLEDGEKEEPER_SECRET, sent by the portal: only then is CLIENT_HEADER believed. */
-export const PORTAL_KEY_HEADER = 'x-pledgekeeper-portal-key';
+// Defined once in the domain, where the portal takes them too; app.ts passes them on.
+export { CLIENT_HEADER, PORTAL_KEY_HEADER };
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 

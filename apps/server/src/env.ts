@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { accountEmail, newPassword } from '@pledgekeeper/domain';
+import { accountEmail, newPassword } from '@pledgekeeper/domain/workspace';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 

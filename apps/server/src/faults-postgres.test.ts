@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ThrowawayCluster, startThrowawayCluster } from '@pledgekeeper/db/testing-cluster';
-import { type ServerProcess, logLines, spawnServer, status, trpc, waitFor } from './testing/server-process.js';
+import { type ApiServer, logLines, startApi, status, trpc, waitFor } from '@pledgekeeper/stack';
 
 // A session token of the right shape: looking it up needs the database, so `auth.me` is a read
 // that cannot be answered from any cache.
@@ -14,13 +14,13 @@ const HELPFUL = { council: 'somerset', page: '/somerset', helpful: true };
 // Each run gets a PostgreSQL cluster of its own to stop, freeze and restart; never the shared one.
 describe('the API while its PostgreSQL goes away and comes back', () => {
   let cluster: ThrowawayCluster;
-  let server: ServerProcess;
+  let server: ApiServer;
   let dir: string;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'pk-faults-pg-'));
     cluster = await startThrowawayCluster();
-    server = await spawnServer({ DATABASE_URL: cluster.url }, dir);
+    server = await startApi({ env: { DATABASE_URL: cluster.url }, cwd: dir });
   }, 120_000);
 
   afterAll(async () => {

@@ -3,16 +3,16 @@ import { copyFile, mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ServerProcess, logLines, spawnServer, status, trpc, waitFor } from './testing/server-process.js';
+import { type ApiServer, logLines, startApi, status, trpc, waitFor } from '@pledgekeeper/stack';
 
 const MESSAGE = { council: 'somerset', page: '/somerset', message: 'Please keep the youth bus' };
 
 describe('the API when its SQLite file is deleted, replaced or corrupt', () => {
   let dir: string;
   let file: string;
-  const servers: ServerProcess[] = [];
+  const servers: ApiServer[] = [];
   const start = async (options: { healthy?: boolean } = {}) => {
-    const server = await spawnServer({}, dir, options);
+    const server = await startApi({ cwd: dir, ...options });
     servers.push(server);
     return server;
   };
@@ -26,7 +26,7 @@ describe('the API when its SQLite file is deleted, replaced or corrupt', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const refusesWrites = async (server: ServerProcess) => {
+  const refusesWrites = async (server: ApiServer) => {
     await waitFor(async () => (await status(`${server.base}/health`)) === 503, 5_000);
     const health = (await (await fetch(`${server.base}/health`)).json()) as { status: string; reason?: string };
     expect(health).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/deleted or replaced/) });

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ActorName, signInActors, snapshot } from '@pledgekeeper/api/testing';
-import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '@pledgekeeper/db/testing';
+import { type TestDatabase, openTestDatabase } from '@pledgekeeper/db/testing';
+import { describeEachDialect } from '@pledgekeeper/stack';
 import { buildServer } from './app.js';
 
 const NOW = new Date();
 
-describe.each(dialectsUnderTest())('a council named through headers and cookies, on %s', (dialect) => {
+describeEachDialect(describe, 'a council named through headers and cookies, on %s', (dialect) => {
   let t: TestDatabase;
   let base: string;
   let app: ReturnType<typeof buildServer>;

@@ -20,7 +20,10 @@ try {
 let handle: DatabaseHandle;
 try {
   // The logger is the server's, made just below: the database reports only once it is in use.
-  handle = createDatabase(env.databaseUrl, { log: (level, details, message) => app.log[level](details, message), createOnlyOnFirstStart: true });
+  handle = createDatabase(env.databaseUrl, {
+    log: (level, details, message) => app.log[level](details, message),
+    createOnlyOnFirstStart: true,
+  });
 } catch (error) {
   if (!(error instanceof DatabaseFileProblem)) throw error;
   fatalLine({ database: error.path }, error.message);
@@ -29,7 +32,10 @@ try {
 const { db, dialect, location, health } = handle;
 const app = buildServer({ db, logger: { level: env.logLevel }, secret: env.secret, health });
 if (handle.created) app.log.warn({ database: location }, `created a new, empty database at ${location}: this is a first start`);
-if (!env.secret) app.log.warn('PLEDGEKEEPER_SECRET is not set: the API believes no reader address the portal forwards, so all readers share one rate limit');
+if (!env.secret)
+  app.log.warn(
+    'PLEDGEKEEPER_SECRET is not set: the API believes no reader address the portal forwards, so all readers share one rate limit',
+  );
 
 try {
   await migrateToLatest(db);
@@ -37,14 +43,20 @@ try {
   app.log.info({ dialect, database: location, seeded: seeded.inserted, present: seeded.skipped }, 'database ready');
   if (env.admin) {
     const outcome = await ensurePlatformAdmin(db, env.admin, { source: 'environment' });
-    app.log.info({ email: env.admin.email }, outcome === 'created' ? 'platform admin created' : 'platform admin account present: left unchanged');
+    app.log.info(
+      { email: env.admin.email },
+      outcome === 'created' ? 'platform admin created' : 'platform admin account present: left unchanged',
+    );
   }
   await app.listen({ port: env.port, host: env.host });
 } catch (error) {
   // A database that cannot be read or reached is one clear line; anything else keeps its stack.
   if (isDatabaseUnavailable(error)) {
     const { code, message } = error as { code?: string; message?: string };
-    const advice = dialect === 'sqlite' ? ': restore it from a backup, or move it aside to start with a new, empty database' : ': check that it is running and reachable';
+    const advice =
+      dialect === 'sqlite'
+        ? ': restore it from a backup, or move it aside to start with a new, empty database'
+        : ': check that it is running and reachable';
     app.log.fatal({ database: location, code }, `could not start: the database ${location} cannot be used (${message})${advice}`);
   } else {
     app.log.fatal({ err: error }, 'could not start');

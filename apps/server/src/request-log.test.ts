@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, openTestDatabase } from '@pledgekeeper/db/testing';
+import { REQUEST_ID_HEADER } from '@pledgekeeper/domain/http-headers';
 import { buildServer } from './app.js';
 
 const SECRET_TOKEN = 'SECRETTOKEN-3f9a8c1d2e7b4a6f9c0d1e2f3a4b5c6d';
@@ -42,7 +43,10 @@ describe('the request log', () => {
       const before = server.lines.length;
       await browse(server.base);
       await server.app.close();
-      const during = server.log().slice(before).filter((line) => line.msg !== 'Server listening at' && !/closing|stopp/i.test(line.msg));
+      const during = server
+        .log()
+        .slice(before)
+        .filter((line) => line.msg !== 'Server listening at' && !/closing|stopp/i.test(line.msg));
       expect(during).toEqual([]);
       expect(server.lines.join('\n')).not.toContain('SECRETTOKEN');
     } finally {
@@ -65,6 +69,22 @@ describe('the request log', () => {
       expect(typeof invitation[0]!.ms).toBe('number');
       // Fastify's own "incoming request" and "request completed" pair, with the whole URL, is off.
       expect(server.log().filter((line) => line.msg === 'incoming request')).toEqual([]);
+    } finally {
+      await server.app.close();
+    }
+  });
+
+  it('logs a request under the id the portal sent with it, and under a new one when the id given is not sane', async () => {
+    const server = await serverLoggingAt(t.db, 'debug');
+    try {
+      const given = 'c0ffee00-1234-4abc-8def-0123456789ab';
+      await (await fetch(`${server.base}/trpc/council.list`, { headers: { [REQUEST_ID_HEADER]: given } })).arrayBuffer();
+      await (await fetch(`${server.base}/health`, { headers: { [REQUEST_ID_HEADER]: 'no"good\\id' } })).arrayBuffer();
+      await server.app.close();
+      expect(server.log().find((line) => line.path === '/trpc/council.list')).toMatchObject({ reqId: given, status: 200 });
+      expect(server.log().find((line) => line.path === '/health')?.reqId).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
     } finally {
       await server.app.close();
     }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '@pledgekeeper/db/testing';
+import { type TestDatabase, openTestDatabase } from '@pledgekeeper/db/testing';
+import { describeEachDialect } from '@pledgekeeper/stack';
 import { buildServer } from './app.js';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
@@ -18,7 +19,7 @@ async function statusesOfSixReaders(base: string, headers: (i: number) => Record
   return statuses;
 }
 
-describe.each(dialectsUnderTest())('who the API counts as the client, on %s', (dialect) => {
+describeEachDialect(describe, 'who the API counts as the client, on %s', (dialect) => {
   let t: TestDatabase;
   let app: ReturnType<typeof buildServer>;
   let base: string;
@@ -36,7 +37,9 @@ describe.each(dialectsUnderTest())('who the API counts as the client, on %s', (d
 
   it('ignores a forwarded client sent without the portal key: a new value each time is still limited', async () => {
     await clearLimits();
-    expect(await statusesOfSixReaders(base, (i) => ({ 'x-pledgekeeper-client': `198.51.100.${i}` }))).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(await statusesOfSixReaders(base, (i) => ({ 'x-pledgekeeper-client': `198.51.100.${i}` }))).toEqual([
+      200, 200, 200, 200, 200, 429,
+    ]);
   });
 
   it('ignores a forwarded client sent with a wrong portal key', async () => {
@@ -72,7 +75,10 @@ describe('without a secret', () => {
     const app = buildServer({ db: t.db });
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     try {
-      const statuses = await statusesOfSixReaders(base, (i) => ({ 'x-pledgekeeper-client': `198.51.100.${i}`, 'x-pledgekeeper-portal-key': '' }));
+      const statuses = await statusesOfSixReaders(base, (i) => ({
+        'x-pledgekeeper-client': `198.51.100.${i}`,
+        'x-pledgekeeper-portal-key': '',
+      }));
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     } finally {
       await app.close();

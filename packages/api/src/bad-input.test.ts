@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '@pledgekeeper/db/testing';
+import { type TestDatabase, describeEachDialect, openTestDatabase } from '@pledgekeeper/db/testing';
 import { appRouter, createCaller } from './root.js';
 import { type ActorName, signInActors, snapshot, tableNames } from './testing/actors.js';
 import { PROCEDURES, type Access } from './testing/procedures.js';
@@ -16,7 +16,17 @@ const NOW = new Date('2026-11-25T12:00:00Z');
 // run there costs a round trip per table and the same code path is under test.
 const RUNS = Number(process.env.FAST_CHECK_RUNS ?? (process.env.CI ? 1000 : 100));
 const runsOn = (dialect: string) => (dialect === 'postgres' ? Math.ceil(RUNS / 5) : RUNS);
-const CLIENT_ERRORS = ['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS', 'PAYLOAD_TOO_LARGE', 'UNPROCESSABLE_CONTENT', 'PRECONDITION_FAILED'];
+const CLIENT_ERRORS = [
+  'BAD_REQUEST',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TOO_MANY_REQUESTS',
+  'PAYLOAD_TOO_LARGE',
+  'UNPROCESSABLE_CONTENT',
+  'PRECONDITION_FAILED',
+];
 
 let deep: unknown = 'bottom';
 for (let i = 0; i < 2000; i++) deep = { a: deep };
@@ -76,30 +86,33 @@ async function outcome(call: () => Promise<unknown>): Promise<string> {
 async function fingerprint(t: TestDatabase, ignore: string[] = []): Promise<string> {
   const counts: string[] = [];
   for (const table of (await tableNames(t.db)).filter((name) => !ignore.includes(name))) {
-    const row = await t.db.selectFrom(table as 'councils').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    const row = await t.db
+      .selectFrom(table as 'councils')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
     counts.push(`${table}:${row?.n}`);
   }
   const editions = await t.db.selectFrom('editions').select(['id', 'status', 'lock_version', 'reviewed_at']).orderBy('id').execute();
   return JSON.stringify({ counts, editions });
 }
 
-describe.each(dialectsUnderTest())('bad input on %s', (dialect) => {
+describeEachDialect(describe, 'bad input on %s', (dialect) => {
   describe.each(MUTATIONS)('%s', (path, spec) => {
     let t: TestDatabase;
     let call: (input: unknown) => Promise<unknown>;
     beforeAll(async () => {
       t = await openTestDatabase(dialect, { seed: true });
       const tokens = await signInActors(t.db, 'worcestershire', 'somerset', NOW);
-      const caller = createCaller(createContext({ db: t.db, now: () => NOW, sessionToken: tokens[ACTOR_FOR[spec.access]], passwordHasher: cheapHasher })) as unknown as Record<
-        string,
-        Record<string, (input: unknown) => Promise<unknown>>
-      >;
+      const caller = createCaller(
+        createContext({ db: t.db, now: () => NOW, sessionToken: tokens[ACTOR_FOR[spec.access]], passwordHasher: cheapHasher }),
+      ) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
       const [area, name] = path.split('.') as [string, string];
       call = (input) => caller[area]![name]!(input);
     });
     afterAll(() => t.destroy());
 
-    const valid = () => spec.input('worcestershire', { db: t.db, invitationOf: {}, feedbackOf: { worcestershire: '2f1c2b4e-9d7a-4c1e-8f3b-6a5d4c3b2a10' } });
+    const valid = () =>
+      spec.input('worcestershire', { db: t.db, invitationOf: {}, feedbackOf: { worcestershire: '2f1c2b4e-9d7a-4c1e-8f3b-6a5d4c3b2a10' } });
 
     it('answers every nasty input with a clear 4xx and changes nothing', async () => {
       const base = valid();
@@ -120,14 +133,19 @@ describe.each(dialectsUnderTest())('bad input on %s', (dialect) => {
 
     it(`never fails with a 5xx over ${runsOn(dialect)} generated inputs, and a refusal changes nothing`, async () => {
       const base = valid() as Record<string, unknown> | undefined;
-      const value = fc.oneof(fc.anything({ maxDepth: 3 }), fc.constantFrom(...NASTIES.slice(0, 7)), fc.string({ unit: 'binary', maxLength: 80 }));
-      const inputs = base && typeof base === 'object'
-        ? fc.oneof(
-            fc.anything({ maxDepth: 3 }),
-            fc.tuple(fc.constantFrom(...Object.keys(base)), value).map(([key, v]) => ({ ...base, [key]: v })),
-            fc.dictionary(fc.string({ maxLength: 12 }), value, { maxKeys: 4 }).map((extra) => ({ ...extra, ...base })),
-          )
-        : fc.anything({ maxDepth: 3 });
+      const value = fc.oneof(
+        fc.anything({ maxDepth: 3 }),
+        fc.constantFrom(...NASTIES.slice(0, 7)),
+        fc.string({ unit: 'binary', maxLength: 80 }),
+      );
+      const inputs =
+        base && typeof base === 'object'
+          ? fc.oneof(
+              fc.anything({ maxDepth: 3 }),
+              fc.tuple(fc.constantFrom(...Object.keys(base)), value).map(([key, v]) => ({ ...base, [key]: v })),
+              fc.dictionary(fc.string({ maxLength: 12 }), value, { maxKeys: 4 }).map((extra) => ({ ...extra, ...base })),
+            )
+          : fc.anything({ maxDepth: 3 });
       await fc.assert(
         fc.asyncProperty(inputs, async (input) => {
           const before = await fingerprint(t, RECORDS_REFUSALS[path]);

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '@pledgekeeper/db/testing';
+import { type TestDatabase, describeEachDialect, openTestDatabase } from '@pledgekeeper/db/testing';
 import { appRouter, createCaller } from './root.js';
 import { ACTOR_NAMES, type ActorName, signInActors, snapshot } from './testing/actors.js';
 import { type Fixtures, PROCEDURES, type ProcedureSpec } from './testing/procedures.js';
@@ -51,7 +51,7 @@ it('the table covers every procedure in the router', () => {
 
 const GUARDED = Object.entries(PROCEDURES).filter(([, spec]) => spec.access !== 'public');
 
-describe.each(dialectsUnderTest())('tenant isolation on %s', (dialect) => {
+describeEachDialect(describe, 'tenant isolation on %s', (dialect) => {
   describe.each(GUARDED)('%s', (path, spec) => {
     let t: TestDatabase;
     let tokens: Record<ActorName, string | null>;
@@ -130,7 +130,18 @@ async function pendingInvitations(t: TestDatabase): Promise<Record<string, strin
     const id = `invitation-${slug}`;
     await t.db
       .insertInto('invitations')
-      .values({ id, council_id: council.id, email: `invited@${slug}.example.org`, role: 'editor', token_hash: `hash-${slug}`, created_by: null, created_at: NOW.toISOString(), expires_at: new Date(NOW.getTime() + 86_400_000).toISOString(), accepted_at: null, revoked_at: null })
+      .values({
+        id,
+        council_id: council.id,
+        email: `invited@${slug}.example.org`,
+        role: 'editor',
+        token_hash: `hash-${slug}`,
+        created_by: null,
+        created_at: NOW.toISOString(),
+        expires_at: new Date(NOW.getTime() + 86_400_000).toISOString(),
+        accepted_at: null,
+        revoked_at: null,
+      })
       .execute();
     result[slug] = id;
   }

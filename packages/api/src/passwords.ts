@@ -44,7 +44,15 @@ export function argon2Hasher(parameters: Argon2Parameters = ARGON2_PARAMETERS): 
     const salt = fromBase64(match[4]!);
     const expected = fromBase64(match[5]!);
     if (expected.length < 16) return false;
-    const actual = await argon2id({ password, salt, memorySize, iterations, parallelism, hashLength: expected.length, outputType: 'binary' });
+    const actual = await argon2id({
+      password,
+      salt,
+      memorySize,
+      iterations,
+      parallelism,
+      hashLength: expected.length,
+      outputType: 'binary',
+    });
     // hash-wasm's own argon2Verify compares strings with ===; this comparison takes the same time whatever differs.
     return timingSafeEqual(Buffer.from(actual), expected);
   };

@@ -1,6 +1,6 @@
-import { TRPCError } from '@trpc/server';
+import { type TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '@pledgekeeper/db/testing';
+import { type TestDatabase, describeEachDialect, openTestDatabase } from '@pledgekeeper/db/testing';
 import { appRouter, createCaller } from './root.js';
 import { signInActors } from './testing/actors.js';
 import { createContext } from './trpc.js';
@@ -8,7 +8,7 @@ import { rejection } from './testing/rejection.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 
-describe.each(dialectsUnderTest())('the API on %s', (dialect) => {
+describeEachDialect(describe, 'the API on %s', (dialect) => {
   let t: TestDatabase;
   let api: ReturnType<typeof createCaller>;
   beforeEach(async () => {
@@ -34,7 +34,13 @@ describe.each(dialectsUnderTest())('the API on %s', (dialect) => {
     expect(page.pledge).toMatchObject({ version: 1, status: 'published' });
     expect(page.board?.cadence).toEqual({ kind: 'every-n-months', months: 2 });
     expect(page.principles.map((p) => p.code)).toEqual([
-      'cswa2017-1a', 'cswa2017-1b', 'cswa2017-1c', 'cswa2017-1d', 'cswa2017-1e', 'cswa2017-1f', 'cswa2017-1g',
+      'cswa2017-1a',
+      'cswa2017-1b',
+      'cswa2017-1c',
+      'cswa2017-1d',
+      'cswa2017-1e',
+      'cswa2017-1f',
+      'cswa2017-1g',
     ]);
   });
 
@@ -66,7 +72,12 @@ describe.each(dialectsUnderTest())('the API on %s', (dialect) => {
     const rows = await feedbackRows();
     const somerset = await t.db.selectFrom('councils').select('id').where('slug', '=', 'somerset').executeTakeFirstOrThrow();
     expect(rows).toEqual([
-      expect.objectContaining({ council_id: somerset.id, page: '/somerset', comment: 'I could not find who to call.', created_at: NOW.toISOString() }),
+      expect.objectContaining({
+        council_id: somerset.id,
+        page: '/somerset',
+        comment: 'I could not find who to call.',
+        created_at: NOW.toISOString(),
+      }),
     ]);
     expect(Number(rows[0]?.helpful)).toBe(0);
   });
@@ -118,9 +129,17 @@ describe('tenancy, procedure by procedure', () => {
     'workspace.restore': (council) => ({ council, version: 1 }),
   };
   const PLATFORM_WIDE = new Set([
-    'council.list', 'compare.matrix', 'compare.sideBySide',
-    'auth.signIn', 'auth.signOut', 'auth.me', 'auth.invitation', 'auth.acceptInvitation',
-    'admin.councils', 'admin.createCouncil', 'admin.invitePublisher',
+    'council.list',
+    'compare.matrix',
+    'compare.sideBySide',
+    'auth.signIn',
+    'auth.signOut',
+    'auth.me',
+    'auth.invitation',
+    'auth.acceptInvitation',
+    'admin.councils',
+    'admin.createCouncil',
+    'admin.invitePublisher',
   ]);
 
   it('knows every procedure in the router', () => {
@@ -128,7 +147,7 @@ describe('tenancy, procedure by procedure', () => {
     expect(paths).toEqual([...Object.keys(COUNCIL_SCOPED), ...PLATFORM_WIDE].sort());
   });
 
-  describe.each(dialectsUnderTest())('on %s', (dialect) => {
+  describeEachDialect(describe, 'on %s', (dialect) => {
     let t: TestDatabase;
     beforeEach(async () => {
       t = await openTestDatabase(dialect, { seed: true });
@@ -136,7 +155,10 @@ describe('tenancy, procedure by procedure', () => {
     afterEach(() => t.destroy());
 
     const call = (path: string, input: Record<string, unknown>, sessionToken: string | null = null) => {
-      const caller = createCaller(createContext({ db: t.db, sessionToken })) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
+      const caller = createCaller(createContext({ db: t.db, sessionToken })) as unknown as Record<
+        string,
+        Record<string, (i: unknown) => Promise<unknown>>
+      >;
       const [area, name] = path.split('.') as [string, string];
       return caller[area]![name]!(input);
     };
@@ -157,7 +179,12 @@ describe('tenancy, procedure by procedure', () => {
       const actors = await signInActors(t.db, 'somerset', 'worcestershire', new Date());
       const ofWorcestershire = async () => ({
         feedback: await t.db.selectFrom('feedback').selectAll().where('council_id', '=', worcestershire.id).orderBy('id').execute(),
-        memberships: await t.db.selectFrom('memberships').selectAll().where('council_id', '=', worcestershire.id).orderBy('user_id').execute(),
+        memberships: await t.db
+          .selectFrom('memberships')
+          .selectAll()
+          .where('council_id', '=', worcestershire.id)
+          .orderBy('user_id')
+          .execute(),
         invitations: await t.db.selectFrom('invitations').selectAll().where('council_id', '=', worcestershire.id).orderBy('id').execute(),
         audit: await t.db.selectFrom('audit_log').selectAll().where('council_id', '=', worcestershire.id).orderBy('id').execute(),
         editions: await t.db.selectFrom('editions').selectAll().where('council_id', '=', worcestershire.id).orderBy('id').execute(),
@@ -165,9 +192,11 @@ describe('tenancy, procedure by procedure', () => {
       });
       const before = await ofWorcestershire();
       // Some inputs name no real row (an invitation id): a NOT_FOUND is then the right answer.
-      const result = await call(path, { ...input('somerset'), councilId: worcestershire.id, council_id: worcestershire.id }, actors.publisherA).catch(
-        (error: unknown) => (expect((error as TRPCError).code).toBe('NOT_FOUND'), error),
-      );
+      const result = await call(
+        path,
+        { ...input('somerset'), councilId: worcestershire.id, council_id: worcestershire.id },
+        actors.publisherA,
+      ).catch((error: unknown) => (expect((error as TRPCError).code).toBe('NOT_FOUND'), error));
       if (path === 'council.page') expect((result as { council: { slug: string } }).council.slug).toBe('somerset');
       expect(await ofWorcestershire()).toEqual(before);
     });

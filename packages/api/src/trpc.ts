@@ -10,8 +10,8 @@ import {
   findSessionUser,
   isDatabaseUnavailable,
 } from '@pledgekeeper/db';
-import { councilSlug } from '@pledgekeeper/domain';
-import { SectionConflict } from './errors.js';
+import { councilSlug } from '@pledgekeeper/domain/council';
+import { Refusal } from '@pledgekeeper/domain/workspace';
 import { type PasswordHasher, passwordHasher } from './passwords.js';
 
 /** What every procedure may use. Built without an HTTP request, so tests call procedures directly. */
@@ -49,7 +49,7 @@ export const createContext = (options: {
 });
 
 /** The signed-in person as procedures see them: never the password hash. */
-export interface SessionUser {
+interface SessionUser {
   id: string;
   email: string;
   displayName: string;
@@ -85,7 +85,7 @@ const t = initTRPC.context<Context>().create({
         path: shape.data.path,
         zodError: zodError ? z.flattenError(zodError) : null,
         // The other person's saved section, when a save was refused for a conflict.
-        conflict: error.cause instanceof SectionConflict ? error.cause.detail : null,
+        conflict: error.cause instanceof Refusal ? (error.cause.details?.conflict ?? null) : null,
       },
     };
   },
@@ -106,23 +106,40 @@ const databaseOutages = t.middleware(async ({ next }) => {
   return result;
 });
 
-/** For platform-wide, published-only data; knows who is signed in, if anyone. */
-export const publicProcedure = t.procedure.use(databaseOutages).use(async ({ ctx, next }) => {
-  const user = ctx.sessionToken ? await findSessionUser(ctx.db, ctx.sessionToken, ctx.now()) : null;
-  return next({ ctx: { user: user ? toSessionUser(user) : null } });
+/**
+ * The one place a refusal becomes an answer: the domain and the database layer throw a Refusal,
+ * whatever the procedure, and it reaches the client as the tRPC error of the same code, keeping
+ * the refusal as its cause so the formatter can send its details (a section conflict).
+ */
+const refusals = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof Refusal) {
+    const refusal = result.error.cause;
+    throw new TRPCError({ code: refusal.code, message: refusal.message, cause: refusal });
+  }
+  return result;
 });
+
+/** For platform-wide, published-only data; knows who is signed in, if anyone. */
+export const publicProcedure = t.procedure
+  .use(databaseOutages)
+  .use(refusals)
+  .use(async ({ ctx, next }) => {
+    const user = ctx.sessionToken ? await findSessionUser(ctx.db, ctx.sessionToken, ctx.now()) : null;
+    return next({ ctx: { user: user ? toSessionUser(user) : null } });
+  });
 
 const SIGN_IN_FIRST = 'Sign in to do this';
 
 /** Anyone signed in. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: SIGN_IN_FIRST });
+  if (!ctx.user) throw new Refusal('UNAUTHORIZED', SIGN_IN_FIRST);
   return next({ ctx: { user: ctx.user } });
 });
 
 /** Platform admins only: onboarding councils. Gives no access to any council's content. */
 export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!ctx.user.isPlatformAdmin) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only a platform admin can do this' });
+  if (!ctx.user.isPlatformAdmin) throw new Refusal('FORBIDDEN', 'Only a platform admin can do this');
   return next();
 });
 
@@ -130,24 +147,22 @@ export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
  * The tenancy boundary. Resolves the council named in the input once; procedures get that
  * council's repositories and lose direct access to the database, so no query can miss the tenant.
  */
-export const councilProcedure = publicProcedure
-  .input(z.object({ council: councilSlug }))
-  .use(async ({ ctx, input, next }) => {
-    const found = await findCouncilBySlug(ctx.db, input.council);
-    if (!found) {
-      throw new TRPCError({ code: 'NOT_FOUND', message: `There is no council "${input.council}" on Pledgekeeper` });
-    }
-    return next({ ctx: { db: undefined as never, council: councilScope(ctx.db, found.id, found.council) } });
-  });
+export const councilProcedure = publicProcedure.input(z.object({ council: councilSlug })).use(async ({ ctx, input, next }) => {
+  const found = await findCouncilBySlug(ctx.db, input.council);
+  if (!found) {
+    throw new Refusal('NOT_FOUND', `There is no council "${input.council}" on Pledgekeeper`);
+  }
+  return next({ ctx: { db: undefined as never, council: councilScope(ctx.db, found.id, found.council) } });
+});
 
 /** People with a role in the council named in the input: its editors and publishers. */
 export const memberProcedure = councilProcedure.use(async ({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: SIGN_IN_FIRST });
+  if (!ctx.user) throw new Refusal('UNAUTHORIZED', SIGN_IN_FIRST);
   // Even if a membership row exists: the platform admin must never read a council's private data.
-  if (ctx.user.isPlatformAdmin) throw new TRPCError({ code: 'FORBIDDEN', message: 'A platform admin has no role in any council' });
+  if (ctx.user.isPlatformAdmin) throw new Refusal('FORBIDDEN', 'A platform admin has no role in any council');
   const role = await ctx.council.roleOf(ctx.user.id);
   if (!role) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: `You do not have a role in ${ctx.council.council.name}` });
+    throw new Refusal('FORBIDDEN', `You do not have a role in ${ctx.council.council.name}`);
   }
   return next({ ctx: { user: ctx.user, role } });
 });
@@ -155,7 +170,7 @@ export const memberProcedure = councilProcedure.use(async ({ ctx, next }) => {
 /** The council's publishers: review, publish, manage people, read the audit log. */
 export const publisherProcedure = memberProcedure.use(({ ctx, next }) => {
   if (ctx.role !== 'publisher') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: `Only a publisher of ${ctx.council.council.name} can do this` });
+    throw new Refusal('FORBIDDEN', `Only a publisher of ${ctx.council.council.name} can do this`);
   }
   return next();
 });

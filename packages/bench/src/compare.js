@@ -3,8 +3,8 @@
 import { generateCouncils, writeSeedFiles } from '@pledgekeeper/db/generate';
 import { linearFit } from './linear-fit.js';
 import { checkAnswers, measure } from './load.js';
-import { stopService } from './services.js';
-import { startStack, temporaryDir } from './stack.js';
+import { startStack } from '@pledgekeeper/stack';
+import { BENCH_STACK, temporaryDir } from './temporary.js';
 
 export const COMPARE_SIZES = [25, 50, 100, 150];
 export const TARGET_MS = 50;
@@ -52,7 +52,7 @@ export async function benchComparison({ baselineUrl, settings, requests }) {
     for (const councils of COMPARE_SIZES) {
       const seedDir = temporaryDir('pledgekeeper-samples-');
       await writeSeedFiles(seedDir, samples.slice(0, councils));
-      const stack = await startStack({ apiEnv: { SEED_DIR: seedDir } });
+      const stack = await startStack({ ...BENCH_STACK, apiEnv: { SEED_DIR: seedDir } });
       stacks.push(stack);
       const url = `${stack.apiUrl}/trpc/compare.matrix`;
       // The first answer reads every council's published edition from the database; later ones
@@ -98,7 +98,7 @@ export async function benchComparison({ baselineUrl, settings, requests }) {
       loadResults,
     };
   } finally {
-    await Promise.all(stacks.flatMap((stack) => stack.services.map(stopService)));
+    await Promise.all(stacks.map((stack) => stack.stop()));
   }
 }
 
@@ -107,20 +107,32 @@ const fixed = (value, digits) => (Number.isFinite(value) ? value.toFixed(digits)
 export function printComparison(summary) {
   const header = ['councils', 'first ms', 'p50 ms', 'p90 ms', '≈ server ms', 'p50 ms/council', 'p50 ÷ base', 'KB'];
   const rows = summary.sizes.map((s) => [
-    String(s.councils), fixed(s.coldMs, 0), fixed(s.p50Ms, 2), fixed(s.p90Ms, 2), fixed(s.serverMsEstimate, 2),
-    fixed(s.msPerCouncil, 3), fixed(s.p50VsBaseline, 1), fixed(s.bodyBytes / 1024, 0),
+    String(s.councils),
+    fixed(s.coldMs, 0),
+    fixed(s.p50Ms, 2),
+    fixed(s.p90Ms, 2),
+    fixed(s.serverMsEstimate, 2),
+    fixed(s.msPerCouncil, 3),
+    fixed(s.p50VsBaseline, 1),
+    fixed(s.bodyBytes / 1024, 0),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
   const line = (cells) => cells.map((cell, i) => cell.padStart(widths[i])).join('  ');
   const { fit, coldFit, baseline } = summary;
-  console.log(`\nComparison endpoint, ${summary.endpoint}, on generated councils: ${summary.requestsPerSize} requests a size, ` +
-    `one at a time, taking turns with the baseline (its p50 ${fixed(baseline.p50Ms, 3)} ms)\n`);
+  console.log(
+    `\nComparison endpoint, ${summary.endpoint}, on generated councils: ${summary.requestsPerSize} requests a size, ` +
+      `one at a time, taking turns with the baseline (its p50 ${fixed(baseline.p50Ms, 3)} ms)\n`,
+  );
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
   console.log(`\nleast squares, p50: ${fixed(fit.intercept, 2)} ms + ${fixed(fit.slope * 1000, 1)} µs per council, R² ${fixed(fit.r2, 3)}`);
-  console.log(`least squares, first answer: ${fixed(coldFit.intercept, 0)} ms + ${fixed(coldFit.slope, 2)} ms per council, R² ${fixed(coldFit.r2, 3)}`);
+  console.log(
+    `least squares, first answer: ${fixed(coldFit.intercept, 0)} ms + ${fixed(coldFit.slope, 2)} ms per council, R² ${fixed(coldFit.r2, 3)}`,
+  );
   console.log('≈ server ms: p50 minus the baseline p50, so without the loopback and HTTP cost; first: the first answer after start.');
   const largest = summary.sizes.at(-1);
-  console.log(`${largest.councils} councils: p50 ${fixed(largest.p50Ms, 2)} ms against a target of ${summary.targetMs} ms: ${summary.pass ? 'PASS' : 'FAIL'}`);
+  console.log(
+    `${largest.councils} councils: p50 ${fixed(largest.p50Ms, 2)} ms against a target of ${summary.targetMs} ms: ${summary.pass ? 'PASS' : 'FAIL'}`,
+  );
 }

@@ -5,8 +5,8 @@ import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
-import { freePorts, startService, stopAll, waitUntilReady } from './services.js';
-import { benchDir, removeTemporaryFiles, startStack, temporaryDir } from './stack.js';
+import { CHROMIUM_FLAGS, chromiumPath, freePorts, startService, startStack, stopAll, waitUntilReady } from '@pledgekeeper/stack';
+import { BENCH_STACK, benchDir, removeTemporaryFiles, temporaryDir } from './temporary.js';
 
 const USAGE = `Usage: pnpm lighthouse (from the repository root; turbo builds the portal and the API first).
 Run directly, \`node packages/bench/src/lighthouse.js\` assumes \`pnpm build\` has been run.
@@ -29,18 +29,17 @@ const METRICS = {
   cls: ['cumulative-layout-shift', 4],
   totalBytes: ['total-byte-weight', 0],
 };
-// Without the background-networking flags Chromium floods the closed network (STACK.md).
-const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 /** Chromium with a fresh profile, answering the DevTools protocol on a free port. */
 async function launchChromium() {
   const [port] = await freePorts(1);
   const profile = temporaryDir('pledgekeeper-chromium-');
   const browser = startService({
-    name: 'Chromium', command: process.env.CHROMIUM_PATH || '/usr/bin/chromium', cwd: benchDir, env: process.env,
+    name: 'Chromium',
+    command: chromiumPath(),
+    cwd: benchDir,
+    env: process.env,
+    detached: true,
     args: [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, `--remote-debugging-port=${port}`, 'about:blank'],
   });
   await waitUntilReady(browser, `http://127.0.0.1:${port}/json/version`);
@@ -62,7 +61,8 @@ function failedAudits(lhr) {
       id: audit.id,
       title: audit.title,
       ...(audit.displayValue ? { displayValue: audit.displayValue } : {}),
-      elements: (audit.details?.items ?? []).slice(0, 5)
+      elements: (audit.details?.items ?? [])
+        .slice(0, 5)
         .map((item) => item.node?.selector ?? item.url ?? item.source?.url)
         .filter(Boolean),
     }));
@@ -73,10 +73,12 @@ function summarise(path, lhr) {
     path,
     councilPage: COUNCIL_PAGES.includes(path),
     scores: Object.fromEntries(CATEGORIES.map((id) => [id, percent(lhr.categories[id].score)])),
-    metrics: Object.fromEntries(Object.entries(METRICS).map(([name, [id, places]]) => {
-      const value = lhr.audits[id]?.numericValue;
-      return [name, typeof value === 'number' ? Number(value.toFixed(places)) : null];
-    })),
+    metrics: Object.fromEntries(
+      Object.entries(METRICS).map(([name, [id, places]]) => {
+        const value = lhr.audits[id]?.numericValue;
+        return [name, typeof value === 'number' ? Number(value.toFixed(places)) : null];
+      }),
+    ),
     failedAudits: failedAudits(lhr),
     warnings: lhr.runWarnings,
   };
@@ -100,8 +102,10 @@ const performanceOf = (lhr) => lhr.categories.performance.score ?? 0;
 
 /** Starts the stack and Chromium, audits each path in turn and stops everything it started. */
 export async function runLighthouse(paths = ALL_PAGES, log = () => {}) {
+  let stack;
   try {
-    const { portalUrl } = await startStack();
+    stack = await startStack(BENCH_STACK);
+    const { portalUrl } = stack;
     const port = await launchChromium();
     // The first run in a fresh Chromium is always the slowest by far: warm up, then measure.
     log(`warming up on ${paths[0]}`);
@@ -130,6 +134,7 @@ export async function runLighthouse(paths = ALL_PAGES, log = () => {}) {
     };
     return { ...meta, pages };
   } finally {
+    await stack?.stop();
     await stopAll();
     removeTemporaryFiles();
   }
@@ -151,8 +156,10 @@ function printTable({ pages }) {
   for (const row of rows) console.log(line(row));
   for (const page of pages) {
     for (const audit of page.failedAudits) {
-      console.log(`${page.path}: not passed: ${audit.id} (${audit.title})${audit.displayValue ? `, ${audit.displayValue}` : ''}` +
-        `${audit.elements.length ? `: ${audit.elements.join(', ')}` : ''}`);
+      console.log(
+        `${page.path}: not passed: ${audit.id} (${audit.title})${audit.displayValue ? `, ${audit.displayValue}` : ''}` +
+          `${audit.elements.length ? `: ${audit.elements.join(', ')}` : ''}`,
+      );
     }
   }
 }
@@ -160,8 +167,10 @@ function printTable({ pages }) {
 async function main() {
   if (process.argv.includes('--help')) return console.log(USAGE);
   const report = await runLighthouse(ALL_PAGES, (line) => console.log(line));
-  console.log(`\nLighthouse ${report.lighthouse}, ${report.formFactor}, ${report.throttling} throttling, ` +
-    `median of ${report.runsPerPage} runs a page; ${report.browser}`);
+  console.log(
+    `\nLighthouse ${report.lighthouse}, ${report.formFactor}, ${report.throttling} throttling, ` +
+      `median of ${report.runsPerPage} runs a page; ${report.browser}`,
+  );
   printTable(report);
   mkdirSync(join(benchDir, 'results'), { recursive: true });
   const outFile = join(benchDir, 'results', 'lighthouse.json');

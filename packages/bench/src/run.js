@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkAnswers, measure } from './load.js';
 import { benchComparison, printComparison } from './compare.js';
-import { freePorts, startService, stopAll, waitUntilReady } from './services.js';
-import { benchDir, removeTemporaryFiles, startStack } from './stack.js';
+import { freePorts, startService, startStack, stopAll, waitUntilReady } from '@pledgekeeper/stack';
+import { BENCH_STACK, benchDir, removeTemporaryFiles } from './temporary.js';
 
 function positiveNumber(name, fallback) {
   const raw = process.env[name];
@@ -30,14 +30,23 @@ const fixed = (value, digits) => (Number.isFinite(value) ? value.toFixed(digits)
 function printTable(results, meta) {
   const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'req/s ÷ base', 'p50 ÷ base', 'p99 ÷ base'];
   const rows = results.map((r) => [
-    r.name, fixed(r.requestsPerSecond, 0), fixed(r.p50Ms, 2), fixed(r.p99Ms, 2), String(r.non2xx), String(r.errors),
-    fixed(r.vsBaseline.requestsPerSecond, 3), fixed(r.vsBaseline.p50, 2), fixed(r.vsBaseline.p99, 2),
+    r.name,
+    fixed(r.requestsPerSecond, 0),
+    fixed(r.p50Ms, 2),
+    fixed(r.p99Ms, 2),
+    String(r.non2xx),
+    String(r.errors),
+    fixed(r.vsBaseline.requestsPerSecond, 3),
+    fixed(r.vsBaseline.p50, 2),
+    fixed(r.vsBaseline.p99, 2),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
   const line = (cells) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   console.log(`\nPledgekeeper benchmark, ${meta.date}`);
-  console.log(`node ${meta.node}, ${meta.cpus} CPUs (${meta.cpuModel}); ${meta.connections} connections, ` +
-    `${meta.duration} s per target after a ${meta.warmup} s warm-up; load generator on the same machine\n`);
+  console.log(
+    `node ${meta.node}, ${meta.cpus} CPUs (${meta.cpuModel}); ${meta.connections} connections, ` +
+      `${meta.duration} s per target after a ${meta.warmup} s warm-up; load generator on the same machine\n`,
+  );
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
@@ -47,14 +56,18 @@ function printTable(results, meta) {
 async function main() {
   const [basePort] = await freePorts(1);
   const env = { ...process.env, NODE_ENV: 'production' };
-
+  let stack;
   try {
     const baseline = startService({
-      name: 'baseline', file: fileURLToPath(new URL('./baseline-server.js', import.meta.url)), cwd: benchDir,
+      name: 'baseline',
+      args: [fileURLToPath(new URL('./baseline-server.js', import.meta.url))],
+      cwd: benchDir,
+      detached: true,
       env: { ...env, PORT: String(basePort) },
     });
     await waitUntilReady(baseline, `http://127.0.0.1:${basePort}/`);
-    const { apiUrl, portalUrl } = await startStack();
+    stack = await startStack(BENCH_STACK);
+    const { apiUrl, portalUrl } = stack;
 
     const input = encodeURIComponent(JSON.stringify({ council: 'worcestershire' }));
     const targets = [
@@ -67,8 +80,12 @@ async function main() {
     for (const target of targets) {
       const bodyBytes = await checkAnswers(target.name, target.url);
       console.log(`measuring ${target.name} (${bodyBytes} bytes a response)...`);
-      results.push({ ...target, url: new URL(target.url).pathname + new URL(target.url).search, bodyBytes,
-        ...(await measure(target.url, settings)) });
+      results.push({
+        ...target,
+        url: new URL(target.url).pathname + new URL(target.url).search,
+        bodyBytes,
+        ...(await measure(target.url, settings)),
+      });
     }
     const comparison = await benchComparison({ baselineUrl: targets[0].url, settings, requests: compareRequests });
     results.push(...comparison.loadResults);
@@ -82,7 +99,10 @@ async function main() {
     }
 
     const meta = {
-      date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown',
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
       ...settings,
     };
     printTable(results, meta);
@@ -97,9 +117,12 @@ async function main() {
     }
     const failures = results.filter((r) => r.non2xx > 0 || r.errors > 0);
     if (failures.length > 0) {
-      throw new Error(`not every response was a 2xx: ${failures.map((r) => `${r.name}: ${r.non2xx} non-2xx, ${r.errors} errors`).join('; ')}`);
+      throw new Error(
+        `not every response was a 2xx: ${failures.map((r) => `${r.name}: ${r.non2xx} non-2xx, ${r.errors} errors`).join('; ')}`,
+      );
     }
   } finally {
+    await stack?.stop();
     await stopAll();
     removeTemporaryFiles();
   }

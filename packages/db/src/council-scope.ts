@@ -1,7 +1,9 @@
-import type { Branding, Council, FeedbackInput, FeedbackStatus, MessageInput } from '@pledgekeeper/domain';
+import { type Branding, type Council } from '@pledgekeeper/domain/council';
+import { type Actor, type EditionContent, Refusal } from '@pledgekeeper/domain/workspace';
+import { type FeedbackInput, type FeedbackStatus, type MessageInput } from '@pledgekeeper/domain/feedback';
 import type { Database } from './connection.js';
 import { publishedContent } from './published-cache.js';
-import { type EditionContent, type EditionRef, findPublishedEdition } from './repositories/editions.js';
+import { type EditionRef, findPublishedEdition } from './repositories/published-editions.js';
 import { type AuditRecord, listAudit, recordAudit } from './repositories/audit.js';
 import { updateBranding } from './repositories/councils.js';
 import { insertFeedback, insertMessage, listFeedback, markFeedback } from './repositories/feedback.js';
@@ -11,9 +13,7 @@ import { workspaceScope } from './workspace-scope.js';
 import { peopleScope } from './people-scope.js';
 
 /** Who made a change, as the audit log and the feedback list name them. */
-export interface ChangeActor {
-  id: string;
-  email: string;
+export interface ChangeActor extends Actor {
   displayName: string;
 }
 
@@ -39,15 +39,18 @@ export function councilScope(db: Database, councilId: string, council: Council) 
     allowSubmission: (submission: { client: string; form: SubmissionForm; addressKey: Uint8Array }, now = new Date()) =>
       takeSubmission(db, councilId, submission, now),
     listFeedback: () => listFeedback(db, councilId),
-    /** Marks feedback new, read or answered, with an audit entry; false when the id is not the council's. */
+    /** Marks feedback new, read or answered, with an audit entry; refused when the id is not the council's. */
     markFeedback: (change: { id: string; status: FeedbackStatus; actor: ChangeActor }, now = new Date()) =>
       db.transaction().execute(async (trx) => {
         const changed = await markFeedback(trx, councilId, { id: change.id, status: change.status, by: change.actor.displayName }, now);
-        if (changed) {
-          const summary = `Marked feedback ${change.id.slice(0, 8)} as ${change.status}`;
-          await recordAudit(trx, { councilId, actor: change.actor, action: 'feedback-marked', summary, detail: { id: change.id, status: change.status } }, now);
-        }
-        return changed;
+        // Another council's id matches no row: to this council it does not exist.
+        if (!changed) throw new Refusal('NOT_FOUND', 'That feedback does not exist');
+        const summary = `Marked feedback ${change.id.slice(0, 8)} as ${change.status}`;
+        await recordAudit(
+          trx,
+          { councilId, actor: change.actor, action: 'feedback-marked', summary, detail: { id: change.id, status: change.status } },
+          now,
+        );
       }),
     /** Changes how the portal looks, at once (it is not part of an edition), with an audit entry. */
     setBranding: (branding: Branding, actor: ChangeActor, now = new Date()) =>

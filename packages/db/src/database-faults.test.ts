@@ -7,9 +7,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, type DatabaseLog, createDatabase } from './connection.js';
 import { DatabaseUnavailable, isDatabaseUnavailable } from './database-faults.js';
 import { DatabaseFileProblem, markerPath } from './sqlite-file.js';
-import { type TestDatabase, dialectsUnderTest, openTestDatabase } from './testing.js';
+import { type TestDatabase, hasPostgres, openTestDatabase } from './testing.js';
 
-const failureOf = (work: Promise<unknown>) => work.then(() => Promise.reject(new Error('it did not fail')), (error: unknown) => error);
+const failureOf = (work: Promise<unknown>) =>
+  work.then(
+    () => Promise.reject(new Error('it did not fail')),
+    (error: unknown) => error,
+  );
 
 const recording = () => {
   const lines: { level: string; details: Record<string, unknown>; message: string }[] = [];
@@ -102,8 +106,7 @@ describe('a SQLite file that goes wrong', () => {
   });
 });
 
-const postgres = dialectsUnderTest().includes('postgres') ? describe : undefined;
-postgres?.('a PostgreSQL connection ended under the pool', () => {
+describe.skipIf(!hasPostgres())('a PostgreSQL connection ended under the pool', () => {
   let t: TestDatabase;
   let handle: DatabaseHandle;
   const { lines, log } = recording();
@@ -121,7 +124,10 @@ postgres?.('a PostgreSQL connection ended under the pool', () => {
     const admin = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL });
     await admin.connect();
     try {
-      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> coalesce($2, 0)', [database(), otherThan ?? null]);
+      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> coalesce($2, 0)', [
+        database(),
+        otherThan ?? null,
+      ]);
     } finally {
       await admin.end();
     }

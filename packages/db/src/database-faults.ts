@@ -16,7 +16,17 @@ export class DatabaseUnavailable extends Error {
 /** What users are told when the database is away, whatever the dialect and the cause. */
 export const DATABASE_UNAVAILABLE_MESSAGE = 'Pledgekeeper cannot reach its database right now. Please try again in a few minutes.';
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 // PostgreSQL SQLSTATEs: 08 is the connection class; 57P01-57P03 the server shutting down or
 // starting; 57014 a statement cancelled by our statement_timeout; 53300 too many connections.

@@ -1,13 +1,50 @@
-import type { InvolvementOpportunity, LocalOfferAreaCode, PrincipleCode } from '@pledgekeeper/domain';
+import type { InvolvementOpportunity, LocalOfferAreaCode, PrincipleCode } from '@pledgekeeper/domain/council';
 
 // The words of the sample councils: typical of published pledges, written for these samples.
 export type Code = PrincipleCode;
 
 export const PLACE_STARTS = [
-  'Ash', 'Bram', 'Car', 'Dun', 'El', 'Fen', 'Gar', 'Hal', 'Ink', 'Kel', 'Lang', 'Mar',
-  'Nor', 'Oak', 'Pen', 'Quen', 'Ros', 'Sel', 'Thorn', 'Ul', 'Ver', 'Wyn', 'Yar', 'Zel',
+  'Ash',
+  'Bram',
+  'Car',
+  'Dun',
+  'El',
+  'Fen',
+  'Gar',
+  'Hal',
+  'Ink',
+  'Kel',
+  'Lang',
+  'Mar',
+  'Nor',
+  'Oak',
+  'Pen',
+  'Quen',
+  'Ros',
+  'Sel',
+  'Thorn',
+  'Ul',
+  'Ver',
+  'Wyn',
+  'Yar',
+  'Zel',
 ] as const;
-export const PLACE_ENDS = ['bury', 'combe', 'dale', 'field', 'ford', 'ham', 'holme', 'ley', 'mere', 'moor', 'stead', 'ton', 'well', 'wick'] as const;
+export const PLACE_ENDS = [
+  'bury',
+  'combe',
+  'dale',
+  'field',
+  'ford',
+  'ham',
+  'holme',
+  'ley',
+  'mere',
+  'moor',
+  'stead',
+  'ton',
+  'well',
+  'wick',
+] as const;
 
 /** Promises after "We will", five for each principle. */
 export const PROMISES: Record<Code, readonly string[]> = {

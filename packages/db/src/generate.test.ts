@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCouncilContent, errorsOf, pledgeStructure } from '@pledgekeeper/domain';
+import { checkCouncilContent, errorsOf, pledgeStructure } from '@pledgekeeper/domain/rules';
 import { SAMPLE_PREFIX, generateCouncils, writeSeedFiles } from './generate.js';
 import { defaultSeedDirectory, readSeedDirectory } from './seed.js';
 

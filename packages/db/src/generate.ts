@@ -6,10 +6,9 @@ import {
   type CouncilContentInput,
   type CouncilKind,
   type Nation,
-  checkCouncilContent,
   councilContent,
-  errorsOf,
-} from '@pledgekeeper/domain';
+} from '@pledgekeeper/domain/council';
+import { checkCouncilContent, errorsOf } from '@pledgekeeper/domain/rules';
 import { type Random, random } from './generate-random.js';
 import { INVOLVEMENT, PLACE_ENDS, PLACE_STARTS, PROMISES, RELATED, THEMES, TRAINING, type Code } from './generate-text.js';
 
@@ -18,19 +17,29 @@ import { INVOLVEMENT, PLACE_ENDS, PLACE_STARTS, PROMISES, RELATED, THEMES, TRAIN
  * slug starts with `sample-` and every name ends "(sample)"; they never go in `seeds/`.
  */
 export const SAMPLE_PREFIX = 'sample-';
-export const DEFAULT_SAMPLE_SEED = 20_171_115;
+const DEFAULT_SAMPLE_SEED = 20_171_115;
 
 // England-heavy, as the councils with corporate parenting duties are: [weight, nation, kind].
 const MIX: [number, Nation, CouncilKind][] = [
-  [14, 'england', 'county'], [30, 'england', 'unitary'], [18, 'england', 'metropolitan-borough'],
-  [16, 'england', 'london-borough'], [4, 'england', 'district'], [2, 'england', 'combined-authority'],
-  [2, 'england', 'other-public-body'], [8, 'scotland', 'unitary'], [5, 'wales', 'unitary'],
+  [14, 'england', 'county'],
+  [30, 'england', 'unitary'],
+  [18, 'england', 'metropolitan-borough'],
+  [16, 'england', 'london-borough'],
+  [4, 'england', 'district'],
+  [2, 'england', 'combined-authority'],
+  [2, 'england', 'other-public-body'],
+  [8, 'scotland', 'unitary'],
+  [5, 'wales', 'unitary'],
   [1, 'northern-ireland', 'other-public-body'],
 ];
 const KIND_WORDS: Record<CouncilKind, string> = {
-  county: 'County Council', unitary: 'Council', district: 'District Council',
-  'metropolitan-borough': 'Metropolitan Borough Council', 'london-borough': 'London Borough Council',
-  'combined-authority': 'Combined Authority', 'other-public-body': 'Health and Care Trust',
+  county: 'County Council',
+  unitary: 'Council',
+  district: 'District Council',
+  'metropolitan-borough': 'Metropolitan Borough Council',
+  'london-borough': 'London Borough Council',
+  'combined-authority': 'Combined Authority',
+  'other-public-body': 'Health and Care Trust',
 };
 
 /** `count` councils, the same ones for the same seed; the first N are the same whatever the count. */
@@ -66,7 +75,9 @@ function sampleCouncil(place: string, rng: Random): CouncilContentInput {
     involvement: rng.chance(0.7)
       ? { introduction: null, opportunities: rng.sample(INVOLVEMENT, rng.int(1, 5)).map(([kinds, text]) => ({ kinds: [...kinds], text })) }
       : null,
-    training: rng.sample(TRAINING, rng.int(0, 3)).map((title) => ({ title, description: [`${title}, for officers, members and partners.`] })),
+    training: rng
+      .sample(TRAINING, rng.int(0, 3))
+      .map((title) => ({ title, description: [`${title}, for officers, members and partners.`] })),
     contacts: [{ team: 'Corporate parenting team', email: `corporate.parenting@${slug}.example.org` }],
   };
 }
@@ -78,7 +89,10 @@ function samplePledge(place: string, rng: Random): NonNullable<CouncilContentInp
   const themed = rng.chance(0.25);
   const themes = themed ? rng.sample(THEMES, rng.int(4, 7)) : [];
   const phrases = codes.flatMap((code) => PROMISES[code].map((text) => ({ code, text })));
-  const chosen = rng.sample(phrases.filter(({ code }) => !leftOut.has(code)), rng.int(8, 20));
+  const chosen = rng.sample(
+    phrases.filter(({ code }) => !leftOut.has(code)),
+    rng.int(8, 20),
+  );
   const promises = chosen.map(({ code, text }) => {
     const related = RELATED[code];
     const second = rng.chance(0.3) && !leftOut.has(related.principle) ? [related.principle] : [];
@@ -94,7 +108,9 @@ function samplePledge(place: string, rng: Random): NonNullable<CouncilContentInp
     introduction: [`${place} makes these promises to the children in its care and its care leavers.`],
     audiences: rng.chance(0.8) ? ['children-in-care', 'care-leavers'] : ['children-in-care'],
     writtenWith: rng.chance(0.6) ? `${place} Children in Care Council` : null,
-    themes: themes.filter((t) => ordered.some((p) => p.themeKey === t.key)).map(({ key, title, principles }) => ({ key, title, principles })),
+    themes: themes
+      .filter((t) => ordered.some((p) => p.themeKey === t.key))
+      .map(({ key, title, principles }) => ({ key, title, principles })),
     promises: ordered.map((promise, index) => ({ ...promise, number: numbered ? index + 1 : null })),
   };
 }
@@ -109,7 +125,11 @@ function sampleBoard(rng: Random): NonNullable<CouncilContentInput['board']> {
     ([weight]) => weight,
   )[1];
   const odds: Record<(typeof BOARD_MEMBER_KINDS)[number], number> = {
-    'elected-members': 1, officers: 0.9, 'partner-agencies': 0.7, 'young-people': 0.5, carers: 0.25,
+    'elected-members': 1,
+    officers: 0.9,
+    'partner-agencies': 0.7,
+    'young-people': 0.5,
+    carers: 0.25,
   };
   return {
     name: 'Corporate Parenting Board',

@@ -1,5 +1,5 @@
 import { type Migration, Migrator } from 'kysely';
-import { LOCAL_OFFER_AREAS, PRINCIPLES } from '@pledgekeeper/domain/reference';
+import { LOCAL_OFFER_AREAS, PRINCIPLES } from '@pledgekeeper/domain/council';
 import type { Database } from './connection.js';
 import * as initial from './migrations/2026-11-25T14-00-initial.js';
 import * as accounts from './migrations/2026-11-25T15-00-accounts.js';

@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateTo, migrateToLatest } from './migrate.js';
 import { listFeedback } from './repositories/feedback.js';
-import { type TestDatabase, dialectsUnderTest, openTestDatabase } from './testing.js';
+import { type TestDatabase, describeEachDialect, openTestDatabase } from './testing.js';
 
 // A council's feedback from before issue #4 must come through the rebuild of its table intact.
-describe.each(dialectsUnderTest())('the voice-and-branding migration on %s', (dialect) => {
+describeEachDialect(describe, 'the voice-and-branding migration on %s', (dialect) => {
   let t: TestDatabase;
   afterEach(() => t.destroy());
 
@@ -21,7 +21,15 @@ describe.each(dialectsUnderTest())('the voice-and-branding migration on %s', (di
 
     await migrateToLatest(db);
     expect(await listFeedback(db, 'c1')).toMatchObject([
-      { id: 'f2', kind: 'helpful', helpful: false, comment: 'Who do I call?', topic: null, status: 'new', createdAt: '2026-10-02T10:00:00.000Z' },
+      {
+        id: 'f2',
+        kind: 'helpful',
+        helpful: false,
+        comment: 'Who do I call?',
+        topic: null,
+        status: 'new',
+        createdAt: '2026-10-02T10:00:00.000Z',
+      },
       { id: 'f1', kind: 'helpful', helpful: true, comment: null, status: 'new' },
     ]);
   });

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Refusal } from '@pledgekeeper/domain/workspace';
 import { peopleScope } from './people-scope.js';
 import { findCouncilBySlug } from './repositories/councils.js';
 import { insertUser, setRole } from './repositories/users.js';
-import { type TestDatabase, dialectsUnderTest, openTestDatabase } from './testing.js';
+import { type TestDatabase, describeEachDialect, openTestDatabase } from './testing.js';
 
 const NOW = new Date('2026-11-25T09:00:00.000Z');
 
-describe.each(dialectsUnderTest())("a council's people on %s", (dialect) => {
+describeEachDialect(describe, "a council's people on %s", (dialect) => {
   let t: TestDatabase;
   let somerset: string;
   let actor: { id: string; email: string };
@@ -49,8 +50,14 @@ describe.each(dialectsUnderTest())("a council's people on %s", (dialect) => {
     release();
     await holder;
     const results = await changes;
-    expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
-    expect(results.map((r) => (r as PromiseFulfilledResult<{ ok: boolean }>).value.ok).sort()).toEqual([false, true]);
+    // One change is made; the other is refused, in words, because it would leave no publisher.
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason;
+    expect(refused).toBeInstanceOf(Refusal);
+    expect(refused).toMatchObject({
+      code: 'CONFLICT',
+      message: 'Somerset County Council needs at least one publisher: make someone else a publisher first',
+    });
     expect(await publishers()).toHaveLength(1);
   });
 });

@@ -1,13 +1,8 @@
-import type { Role } from '@pledgekeeper/domain';
+import { type Actor, Refusal, type Role } from '@pledgekeeper/domain/workspace';
 import type { Database } from './connection.js';
 import { recordAudit } from './repositories/audit.js';
 import { insertInvitation, listOpenInvitations, revokeInvitation } from './repositories/invitations.js';
 import { findUserByEmail } from './repositories/users.js';
-
-export interface Actor {
-  id: string;
-  email: string;
-}
 
 export interface Member {
   userId: string;
@@ -16,17 +11,22 @@ export interface Member {
   role: Role;
 }
 
-/** Why a change to a council's people was refused; the API turns these into messages. */
-export type PeopleRefusal = 'not-a-member' | 'already-a-member' | 'last-publisher' | 'no-such-invitation' | 'platform-admin' | 'has-a-publisher';
-export type PeopleResult<T = Record<never, never>> = ({ ok: true } & T) | { ok: false; refusal: PeopleRefusal };
-
-const refuse = (refusal: PeopleRefusal) => ({ ok: false as const, refusal });
-
 /**
  * The people of one council (its members and open invitations), bound to it like councilScope.
  * Each change is one transaction with its audit entry.
  */
 export function peopleScope(db: Database, councilId: string, councilName: string) {
+  /** Why a change to the council's people was refused, in words a publisher can act on. */
+  const refusals = {
+    notAMember: (email: string) => new Refusal('NOT_FOUND', `${email} has no role in ${councilName}`),
+    alreadyAMember: (email: string) => new Refusal('CONFLICT', `${email} already has a role in ${councilName}: change their role instead`),
+    lastPublisher: () => new Refusal('CONFLICT', `${councilName} needs at least one publisher: make someone else a publisher first`),
+    noSuchInvitation: () => new Refusal('NOT_FOUND', `There is no open invitation with that id in ${councilName}`),
+    platformAdmin: (email: string) =>
+      new Refusal('CONFLICT', `${email.toLowerCase()} is a platform admin, who cannot take a role in a council`),
+    hasAPublisher: () => new Refusal('CONFLICT', `${councilName} already has a publisher: its publishers invite everyone else`),
+  };
+
   const membersOf = async (trx: Database): Promise<Member[]> => {
     const rows = await trx
       .selectFrom('memberships')
@@ -55,11 +55,17 @@ export function peopleScope(db: Database, councilId: string, councilName: string
     (await membersOf(trx)).find((member) => member.email === email.toLowerCase()) ?? null;
 
   // The platform admin onboards councils and never holds a role in one.
-  const isPlatformAdmin = async (trx: Database, email: string): Promise<boolean> => (await findUserByEmail(trx, email))?.isPlatformAdmin ?? false;
+  const isPlatformAdmin = async (trx: Database, email: string): Promise<boolean> =>
+    (await findUserByEmail(trx, email))?.isPlatformAdmin ?? false;
 
-  const invite = async (trx: Database, invitation: { email: string; role: Role }, actor: Actor, now: Date): Promise<PeopleResult<{ token: string; expiresAt: string }>> => {
-    if (await isPlatformAdmin(trx, invitation.email)) return refuse('platform-admin');
-    if (await findMember(trx, invitation.email)) return refuse('already-a-member');
+  const invite = async (
+    trx: Database,
+    invitation: { email: string; role: Role },
+    actor: Actor,
+    now: Date,
+  ): Promise<{ token: string; expiresAt: string }> => {
+    if (await isPlatformAdmin(trx, invitation.email)) throw refusals.platformAdmin(invitation.email);
+    if (await findMember(trx, invitation.email)) throw refusals.alreadyAMember(invitation.email);
     const created = await insertInvitation(trx, councilId, { ...invitation, createdBy: actor.id }, now);
     await recordAudit(
       trx,
@@ -72,14 +78,14 @@ export function peopleScope(db: Database, councilId: string, councilName: string
       },
       now,
     );
-    return { ok: true as const, token: created.token, expiresAt: created.expiresAt };
+    return { token: created.token, expiresAt: created.expiresAt };
   };
 
   return {
     members: () => membersOf(db),
     openInvitations: (now: Date) => listOpenInvitations(db, councilId, now),
 
-    invite: (invitation: { email: string; role: Role }, actor: Actor, now: Date): Promise<PeopleResult<{ token: string; expiresAt: string }>> =>
+    invite: (invitation: { email: string; role: Role }, actor: Actor, now: Date): Promise<{ token: string; expiresAt: string }> =>
       db.transaction().execute((trx) => invite(trx, invitation, actor, now)),
 
     /**
@@ -87,7 +93,7 @@ export function peopleScope(db: Database, councilId: string, councilName: string
      * publisher link is revoked, so only the newest is live; once the council has a publisher,
      * its publishers invite everyone else. Serialised with the council's other people changes.
      */
-    inviteFirstPublisher: (email: string, actor: Actor, now: Date): Promise<PeopleResult<{ token: string; expiresAt: string }>> =>
+    inviteFirstPublisher: (email: string, actor: Actor, now: Date): Promise<{ token: string; expiresAt: string }> =>
       db.transaction().execute(async (trx) => {
         await lockCouncil(trx);
         // A platform admin's own row (made before this rule) holds nothing: it is not a publisher.
@@ -99,8 +105,8 @@ export function peopleScope(db: Database, councilId: string, councilName: string
           .where('memberships.role', '=', 'publisher')
           .where('users.is_platform_admin', '=', 0)
           .executeTakeFirst();
-        if (publisher) return refuse('has-a-publisher');
-        if (await isPlatformAdmin(trx, email)) return refuse('platform-admin');
+        if (publisher) throw refusals.hasAPublisher();
+        if (await isPlatformAdmin(trx, email)) throw refusals.platformAdmin(email);
         await trx
           .updateTable('invitations')
           .set({ revoked_at: now.toISOString() })
@@ -112,27 +118,32 @@ export function peopleScope(db: Database, councilId: string, councilName: string
         return invite(trx, { email, role: 'publisher' }, actor, now);
       }),
 
-    revokeInvitation: (invitationId: string, actor: Actor, now: Date): Promise<PeopleResult> =>
+    revokeInvitation: (invitationId: string, actor: Actor, now: Date): Promise<void> =>
       db.transaction().execute(async (trx) => {
         const revoked = await revokeInvitation(trx, councilId, invitationId, now);
-        if (!revoked) return refuse('no-such-invitation');
+        if (!revoked) throw refusals.noSuchInvitation();
         await recordAudit(
           trx,
-          { councilId, actor, action: 'invitation-revoked', summary: `Revoked the invitation to ${revoked.email}`, detail: { invitationId } },
+          {
+            councilId,
+            actor,
+            action: 'invitation-revoked',
+            summary: `Revoked the invitation to ${revoked.email}`,
+            detail: { invitationId },
+          },
           now,
         );
-        return { ok: true as const };
       }),
 
-    changeRole: (email: string, role: Role, actor: Actor, now: Date): Promise<PeopleResult> =>
+    changeRole: (email: string, role: Role, actor: Actor, now: Date): Promise<void> =>
       db.transaction().execute(async (trx) => {
         await lockCouncil(trx);
         const members = await membersOf(trx);
         const member = members.find((m) => m.email === email.toLowerCase());
-        if (!member) return refuse('not-a-member');
-        if (member.role === role) return { ok: true as const };
+        if (!member) throw refusals.notAMember(email);
+        if (member.role === role) return;
         const publishers = members.filter((m) => m.role === 'publisher').length;
-        if (member.role === 'publisher' && publishers <= 1) return refuse('last-publisher');
+        if (member.role === 'publisher' && publishers <= 1) throw refusals.lastPublisher();
         await trx
           .updateTable('memberships')
           .set({ role })
@@ -141,27 +152,37 @@ export function peopleScope(db: Database, councilId: string, councilName: string
           .execute();
         await recordAudit(
           trx,
-          { councilId, actor, action: 'role-changed', summary: `Changed ${member.email} from ${member.role} to ${role}`, detail: { email: member.email, from: member.role, to: role } },
+          {
+            councilId,
+            actor,
+            action: 'role-changed',
+            summary: `Changed ${member.email} from ${member.role} to ${role}`,
+            detail: { email: member.email, from: member.role, to: role },
+          },
           now,
         );
-        return { ok: true as const };
       }),
 
-    remove: (email: string, actor: Actor, now: Date): Promise<PeopleResult> =>
+    remove: (email: string, actor: Actor, now: Date): Promise<void> =>
       db.transaction().execute(async (trx) => {
         await lockCouncil(trx);
         const members = await membersOf(trx);
         const member = members.find((m) => m.email === email.toLowerCase());
-        if (!member) return refuse('not-a-member');
+        if (!member) throw refusals.notAMember(email);
         const publishers = members.filter((m) => m.role === 'publisher').length;
-        if (member.role === 'publisher' && publishers <= 1) return refuse('last-publisher');
+        if (member.role === 'publisher' && publishers <= 1) throw refusals.lastPublisher();
         await trx.deleteFrom('memberships').where('council_id', '=', councilId).where('user_id', '=', member.userId).execute();
         await recordAudit(
           trx,
-          { councilId, actor, action: 'member-removed', summary: `Removed ${member.email} (${member.role}) from ${councilName}`, detail: { email: member.email, role: member.role } },
+          {
+            councilId,
+            actor,
+            action: 'member-removed',
+            summary: `Removed ${member.email} (${member.role}) from ${councilName}`,
+            detail: { email: member.email, role: member.role },
+          },
           now,
         );
-        return { ok: true as const };
       }),
   };
 }

@@ -7,7 +7,7 @@ export type DatabaseLog = (level: 'info' | 'warn' | 'error', details: Record<str
 
 export type DatabaseHealth = { ok: true } | { ok: false; reason: string };
 
-export interface PostgresTimeouts {
+interface PostgresTimeouts {
   /** Connecting, each statement on the server, and an open transaction left idle (default 5000 ms). */
   timeoutMs: number;
   /** How long `/health` waits before it says the database is unavailable (default 2000 ms). */
@@ -65,7 +65,7 @@ export function postgresPool(url: string, poolSize: number, { timeoutMs }: Postg
 }
 
 /** Resolves, or rejects with a timeout error after `ms`, whichever comes first. */
-export async function withinTime<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+async function withinTime<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(Object.assign(new Error(`${what}: no answer within ${ms} ms`), { code: 'ETIMEDOUT' })), ms);

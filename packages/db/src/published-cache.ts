@@ -1,5 +1,6 @@
 import type { Database } from './connection.js';
-import { type EditionContent, readEdition } from './repositories/editions.js';
+import type { EditionContent } from '@pledgekeeper/domain/workspace';
+import { readEdition } from './repositories/content-tables-read.js';
 
 const LIMIT = 500;
 // A published edition never changes (a change is a new edition), so its content can be kept by

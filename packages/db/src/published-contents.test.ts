@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { council } from '@pledgekeeper/domain';
+import { council } from '@pledgekeeper/domain/council';
 import { findCouncilBySlug, insertCouncil } from './repositories/councils.js';
-import { insertEdition } from './repositories/editions.js';
+import { insertEdition } from './repositories/published-editions.js';
 import { listNewestPublished, listPublishedContents } from './published-contents.js';
-import { type TestDatabase, dialectsUnderTest, openTestDatabase } from './testing.js';
+import { type TestDatabase, describeEachDialect, openTestDatabase } from './testing.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 
-describe.each(dialectsUnderTest())('published content of every council on %s', (dialect) => {
+describeEachDialect(describe, 'published content of every council on %s', (dialect) => {
   let t: TestDatabase;
   beforeEach(async () => {
     t = await openTestDatabase(dialect, { seed: true });
@@ -19,13 +19,18 @@ describe.each(dialectsUnderTest())('published content of every council on %s', (
     const found = await findCouncilBySlug(t.db, 'worcestershire');
     const [current] = await listPublishedContents(t.db, ['worcestershire']);
     const pledge = current!.content.pledge!;
-    const content = { ...current!.content, pledge: { ...pledge, promises: [{ ...pledge.promises[0]!, text }, ...pledge.promises.slice(1)] } };
+    const content = {
+      ...current!.content,
+      pledge: { ...pledge, promises: [{ ...pledge.promises[0]!, text }, ...pledge.promises.slice(1)] },
+    };
     await t.db.transaction().execute((trx) => insertEdition(trx, found!.id, content, { version, status, now: NOW }));
   }
 
   it('lists each council that has published, in name order, with its newest published edition', async () => {
     const newest = await listNewestPublished(t.db);
-    expect(newest.map(({ council, edition }) => [council.slug, council.name, council.kind, council.nation, edition.version, edition.status])).toEqual([
+    expect(
+      newest.map(({ council, edition }) => [council.slug, council.name, council.kind, council.nation, edition.version, edition.status]),
+    ).toEqual([
       ['somerset', 'Somerset County Council', 'county', 'england', 1, 'published'],
       ['worcestershire', 'Worcestershire County Council', 'county', 'england', 1, 'published'],
     ]);
@@ -56,7 +61,9 @@ describe.each(dialectsUnderTest())('published content of every council on %s', (
   it('leaves out a council that has published nothing, and reads only the councils named', async () => {
     await insertCouncil(t.db, council.parse({ slug: 'newtown', name: 'Newtown Council', kind: 'unitary', nation: 'wales' }), NOW);
     expect((await listNewestPublished(t.db)).map((row) => row.council.slug)).toEqual(['somerset', 'worcestershire']);
-    expect((await listNewestPublished(t.db, ['worcestershire', 'newtown', 'nowhere'])).map((row) => row.council.slug)).toEqual(['worcestershire']);
+    expect((await listNewestPublished(t.db, ['worcestershire', 'newtown', 'nowhere'])).map((row) => row.council.slug)).toEqual([
+      'worcestershire',
+    ]);
     expect(await listNewestPublished(t.db, [])).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
-import type { ComparedIdentity, CouncilKind, Nation } from '@pledgekeeper/domain';
+import type { CouncilKind, Nation } from '@pledgekeeper/domain/council';
+import type { EditionContent } from '@pledgekeeper/domain/workspace';
+import type { ComparedIdentity } from '@pledgekeeper/domain/compare';
 import type { Database } from './connection.js';
 import { publishedContent } from './published-cache.js';
-import { type EditionContent, type EditionRef, isNewestPublished } from './repositories/editions.js';
+import { type EditionRef, isNewestPublished } from './repositories/published-editions.js';
 
 export interface NewestPublished {
   /** The database's id, for reading the edition; never shown. */

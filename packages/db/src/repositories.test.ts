@@ -2,15 +2,15 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PRINCIPLES } from '@pledgekeeper/domain';
+import { PRINCIPLES } from '@pledgekeeper/domain/council';
 import { councilScope } from './council-scope.js';
 import { migrateToLatest } from './migrate.js';
 import { findCouncilBySlug, listPublishedCouncils } from './repositories/councils.js';
-import { insertEdition } from './repositories/editions.js';
+import { insertEdition } from './repositories/published-editions.js';
 import { defaultSeedDirectory, readSeedDirectory, seedCouncils } from './seed.js';
-import { type TestDatabase, dialectsUnderTest, openTestDatabase } from './testing.js';
+import { type TestDatabase, describeEachDialect, openTestDatabase } from './testing.js';
 
-describe.each(dialectsUnderTest())('on %s', (dialect) => {
+describeEachDialect(describe, 'on %s', (dialect) => {
   let t: TestDatabase;
   beforeEach(async () => {
     t = await openTestDatabase(dialect, { seed: true });
@@ -88,7 +88,14 @@ describe.each(dialectsUnderTest())('on %s', (dialect) => {
     await worcestershire.submitFeedback({ page: '/worcestershire', helpful: true, comment: null });
     expect(await somerset.listFeedback()).toMatchObject([
       { kind: 'helpful', page: '/somerset', helpful: true, comment: null, createdAt: '2026-11-02T10:00:00.000Z', status: 'new' },
-      { kind: 'helpful', page: '/somerset', helpful: false, comment: 'Who do I call?', createdAt: '2026-11-01T10:00:00.000Z', status: 'new' },
+      {
+        kind: 'helpful',
+        page: '/somerset',
+        helpful: false,
+        comment: 'Who do I call?',
+        createdAt: '2026-11-01T10:00:00.000Z',
+        status: 'new',
+      },
     ]);
     expect((await worcestershire.listFeedback()).map((f) => f.page)).toEqual(['/worcestershire']);
   });

@@ -1,4 +1,20 @@
 import type { Generated } from 'kysely';
+import type {
+  StatementTable,
+  CorporateParentTable,
+  PledgeTable,
+  ThemeTable,
+  PromiseTable,
+  PromisePrincipleTable,
+  ThemePrincipleTable,
+  PromiseOfferAreaTable,
+  BoardTable,
+  InvolvementTable,
+  InvolvementOpportunityTable,
+  TrainingOfferTable,
+  EventOfferTable,
+  ContactTable,
+} from './schema-content.js';
 
 /**
  * Kysely table types. Ids are text (UUIDs made by the app), lists of plain strings are JSON text,
@@ -17,21 +33,21 @@ export interface CouncilTable {
   created_at: string;
 }
 
-export interface PrincipleTable {
+interface PrincipleTable {
   code: string;
   short_name: string;
   plain_words: string;
   position: number;
 }
 
-export interface LocalOfferAreaTable {
+interface LocalOfferAreaTable {
   code: string;
   name: string;
   position: number;
 }
 
 /** One version of a council's whole page. The public sees the newest published edition. */
-export interface EditionTable {
+interface EditionTable {
   id: string;
   council_id: string;
   version: number;
@@ -52,144 +68,6 @@ export interface EditionTable {
   reviewed_at: string | null;
 }
 
-export interface StatementTable {
-  edition_id: string;
-  council_id: string;
-  summary: string | null;
-  paragraphs: string;
-  good_parent_means: string;
-}
-
-export interface CorporateParentTable {
-  id: string;
-  edition_id: string;
-  council_id: string;
-  position: number;
-  kind: string;
-  label: string;
-}
-
-export interface PledgeTable {
-  edition_id: string;
-  council_id: string;
-  title: string | null;
-  introduction: string;
-  audiences: string;
-  written_with: string | null;
-  closing: string;
-}
-
-export interface ThemeTable {
-  id: string;
-  edition_id: string;
-  council_id: string;
-  position: number;
-  key: string;
-  title: string;
-  description: string | null;
-}
-
-export interface PromiseTable {
-  id: string;
-  edition_id: string;
-  council_id: string;
-  position: number;
-  number: number | null;
-  text: string;
-  theme_key: string | null;
-  audiences: string;
-  /** The promise in words a young person can read, or null. */
-  plain_words: string | null;
-  /** JSON list of the codes whose suggestions editors turned down. Never shown publicly. */
-  rejected_suggestions: Generated<string>;
-}
-
-export interface PromisePrincipleTable {
-  promise_id: string;
-  council_id: string;
-  principle_code: string;
-}
-
-export interface ThemePrincipleTable {
-  theme_id: string;
-  council_id: string;
-  principle_code: string;
-}
-
-export interface PromiseOfferAreaTable {
-  promise_id: string;
-  council_id: string;
-  area_code: string;
-}
-
-export interface BoardTable {
-  edition_id: string;
-  council_id: string;
-  name: string;
-  abbreviation: string | null;
-  purpose: string;
-  cadence_kind: string | null;
-  cadence_value: number | null;
-  membership: string;
-  membership_text: string | null;
-  more_info_text: string | null;
-  more_info_url: string | null;
-}
-
-export interface InvolvementTable {
-  edition_id: string;
-  council_id: string;
-  introduction: string | null;
-}
-
-export interface InvolvementOpportunityTable {
-  id: string;
-  edition_id: string;
-  council_id: string;
-  position: number;
-  kinds: string;
-  text: string;
-  organisation: string | null;
-}
-
-export interface TrainingOfferTable {
-  id: string;
-  edition_id: string;
-  council_id: string;
-  position: number;
-  title: string;
-  description: string;
-  duration: string | null;
-  registration_text: string | null;
-  registration_email: string | null;
-  registration_url: string | null;
-}
-
-export interface EventOfferTable {
-  id: string;
-  edition_id: string;
-  council_id: string;
-  position: number;
-  title: string | null;
-  description: string;
-  call_to_action: string | null;
-}
-
-export interface ContactTable {
-  id: string;
-  edition_id: string;
-  council_id: string;
-  position: number;
-  team: string;
-  address_lines: string;
-  postcode: string | null;
-  email: string | null;
-  phone: string | null;
-  website: string | null;
-  /** JSON list of the domain's ContactPurpose. */
-  purposes: Generated<string>;
-}
-
 export interface FeedbackTable {
   id: string;
   council_id: string;
@@ -204,7 +82,7 @@ export interface FeedbackTable {
   status_changed_by: string | null;
 }
 
-export interface SubmissionAttemptTable {
+interface SubmissionAttemptTable {
   id: string;
   council_id: string;
   client_hash: string;
@@ -212,7 +90,7 @@ export interface SubmissionAttemptTable {
   at: string;
 }
 
-export interface UserTable {
+interface UserTable {
   id: string;
   email: string;
   display_name: string;
@@ -222,14 +100,14 @@ export interface UserTable {
   disabled_at: string | null;
 }
 
-export interface MembershipTable {
+interface MembershipTable {
   user_id: string;
   council_id: string;
   role: string;
   created_at: string;
 }
 
-export interface SessionTable {
+interface SessionTable {
   id: string;
   /** SHA-256 of the token: a stolen database holds no usable session. */
   token_hash: string;
@@ -239,7 +117,7 @@ export interface SessionTable {
   last_seen_at: string;
 }
 
-export interface InvitationTable {
+interface InvitationTable {
   id: string;
   council_id: string;
   email: string;
@@ -252,7 +130,7 @@ export interface InvitationTable {
   revoked_at: string | null;
 }
 
-export interface SignInAttemptTable {
+interface SignInAttemptTable {
   id: string;
   email: string;
   client: string;
@@ -260,7 +138,7 @@ export interface SignInAttemptTable {
   at: string;
 }
 
-export interface AuditLogTable {
+interface AuditLogTable {
   id: string;
   council_id: string | null;
   actor_user_id: string | null;

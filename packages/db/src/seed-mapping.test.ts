@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CouncilContent, readingAge, suggestMappings } from '@pledgekeeper/domain';
+import { type CouncilContent } from '@pledgekeeper/domain/council';
+import { readingAge, suggestMappings } from '@pledgekeeper/domain/rules';
 import { readSeedDirectory } from './seed.js';
 
 // The mappings and plain words in the seed files were written and reviewed by the Pledgekeeper
@@ -17,14 +18,15 @@ describe('the reviewed mapping and plain words of the seed councils', () => {
 
   it('maps every promise and every theme to at least one principle', () => {
     for (const { council, pledge } of councils) {
-      for (const promise of pledge?.promises ?? []) expect(promise.principles.length, `${council.slug}: ${promise.text}`).toBeGreaterThan(0);
+      for (const promise of pledge?.promises ?? [])
+        expect(promise.principles.length, `${council.slug}: ${promise.text}`).toBeGreaterThan(0);
       for (const theme of pledge?.themes ?? []) expect(theme.principles.length, `${council.slug}: ${theme.title}`).toBeGreaterThan(0);
     }
     expect(pledgeOf('worcestershire').promises).toHaveLength(11);
     expect(pledgeOf('somerset').themes).toHaveLength(7);
   });
 
-  it("gives every Worcestershire promise plain words with a reading age of 11 or under", () => {
+  it('gives every Worcestershire promise plain words with a reading age of 11 or under', () => {
     for (const promise of pledgeOf('worcestershire').promises) {
       const age = readingAge(promise.plainWords ?? '');
       expect(age, `promise ${promise.number} has no plain words`).not.toBeNull();

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CouncilContent, checkCouncilContent, describeCadence } from '@pledgekeeper/domain';
+import { type CouncilContent } from '@pledgekeeper/domain/council';
+import { checkCouncilContent, describeCadence } from '@pledgekeeper/domain/rules';
 import { SeedFileError, defaultSeedDirectory, readSeedDirectory, readSeedFile } from './seed.js';
 
 const seedText = (name: string) => readFile(join(import.meta.dirname, '../../../../shared/seeds', name), 'utf8').catch(() => null);
@@ -70,7 +71,10 @@ describe('the seed council files', () => {
   it('drops no sentence of the source pages', async () => {
     // Where the source pages are beside the repository, every sentence of council content in them
     // must be somewhere in the data file.
-    for (const [file, slug] of [['000_60599cacd8e77ee1.txt', 'worcestershire'], ['004_43564872001f2d14.txt', 'somerset']] as const) {
+    for (const [file, slug] of [
+      ['000_60599cacd8e77ee1.txt', 'worcestershire'],
+      ['004_43564872001f2d14.txt', 'somerset'],
+    ] as const) {
       const source = await seedText(file);
       if (source === null) continue;
       const data = await readFile(join(defaultSeedDirectory(), `${slug}.json`), 'utf8');

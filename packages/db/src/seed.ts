@@ -1,10 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CouncilContent, checkCouncilContent, councilContent, errorsOf } from '@pledgekeeper/domain';
+import { type CouncilContent, councilContent } from '@pledgekeeper/domain/council';
+import { checkCouncilContent, errorsOf } from '@pledgekeeper/domain/rules';
 import type { Database } from './connection.js';
 import { findCouncilBySlug, insertCouncil } from './repositories/councils.js';
-import { insertEdition } from './repositories/editions.js';
+import { insertEdition } from './repositories/published-editions.js';
 
 /** The seed councils shipped with the platform: one `<slug>.json` file per council. */
 export const defaultSeedDirectory = (): string => fileURLToPath(new URL('../seeds/', import.meta.url));
@@ -48,7 +49,7 @@ export async function readSeedDirectory(directory = defaultSeedDirectory()): Pro
   return Promise.all(files.map((name) => readSeedFile(join(directory, name))));
 }
 
-export interface SeedReport {
+interface SeedReport {
   inserted: string[];
   skipped: string[];
 }

@@ -27,7 +27,7 @@ const READ_CHECK_EVERY_MS = 1_000;
  */
 export const markerPath = (path: string) => `${path}.created`;
 
-export interface OpenedSqlite {
+interface OpenedSqlite {
   sqlite: SQLite.Database;
   /** What Kysely is given: the same database, checking the file is still the one opened. */
   guarded: SqliteDatabase;
@@ -84,7 +84,11 @@ export function openSqliteFile(path: string, options: { createOnlyOnFirstStart?:
   // file. It stays so until a restart, after the file is restored.
   const fail = (reason: string, detail: string): never => {
     problem = new DatabaseUnavailable(`The database file ${path} ${detail}`, reason);
-    log('error', { database: path }, `The database file was ${detail}: refusing reads and writes. Restore it from a backup, then restart the service.`);
+    log(
+      'error',
+      { database: path },
+      `The database file was ${detail}: refusing reads and writes. Restore it from a backup, then restart the service.`,
+    );
     throw problem;
   };
   const check = (always: boolean) => {
@@ -92,7 +96,8 @@ export function openSqliteFile(path: string, options: { createOnlyOnFirstStart?:
     if (!identity || (!always && Date.now() - checkedAt < READ_CHECK_EVERY_MS)) return;
     checkedAt = Date.now();
     const now = statSync(path, { throwIfNoEntry: false });
-    if (!now || now.ino !== identity.ino || now.dev !== identity.dev) fail('database file deleted or replaced', 'deleted or replaced while the service was running');
+    if (!now || now.ino !== identity.ino || now.dev !== identity.dev)
+      fail('database file deleted or replaced', 'deleted or replaced while the service was running');
   };
 
   return {
@@ -109,11 +114,15 @@ export function openSqliteFile(path: string, options: { createOnlyOnFirstStart?:
     async health() {
       try {
         check(true);
-        if (identity && !readHeader(path).equals(HEADER)) fail('database file is not a SQLite database', 'overwritten: it is not a SQLite database any more');
+        if (identity && !readHeader(path).equals(HEADER))
+          fail('database file is not a SQLite database', 'overwritten: it is not a SQLite database any more');
         opened.prepare('select 1').get();
         return { ok: true };
       } catch (error) {
-        return { ok: false, reason: error instanceof DatabaseUnavailable ? error.reason : `database check failed: ${(error as Error).message}` };
+        return {
+          ok: false,
+          reason: error instanceof DatabaseUnavailable ? error.reason : `database check failed: ${(error as Error).message}`,
+        };
       }
     },
   };

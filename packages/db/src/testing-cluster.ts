@@ -26,7 +26,7 @@ export interface ThrowawayCluster {
 }
 
 /** The folder of the newest installed PostgreSQL's programs, or null when none is installed. */
-export function postgresBinaries(): string | null {
+function postgresBinaries(): string | null {
   if (process.env.TEST_PG_BIN) return process.env.TEST_PG_BIN;
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
@@ -63,7 +63,9 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     chmodSync(dir, 0o755);
   }
   const asOwner = (program: string, args: string[]) =>
-    isRoot() ? run('runuser', ['-u', 'postgres', '--', join(bin, program), ...args], { cwd: dir }) : run(join(bin, program), args, { cwd: dir });
+    isRoot()
+      ? run('runuser', ['-u', 'postgres', '--', join(bin, program), ...args], { cwd: dir })
+      : run(join(bin, program), args, { cwd: dir });
   await asOwner('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
   const port = await freePort();
   const options = `-p ${port} -k ${socket} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
@@ -79,7 +81,11 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     const { stdout } = await run('pgrep', ['-f', '--', `-D ${data}`]).catch(() => ({ stdout: '' }));
     const main = stdout.split('\n').filter(Boolean);
     const children = await Promise.all(
-      main.map((pid) => run('pgrep', ['-P', pid]).then((r) => r.stdout.split('\n').filter(Boolean)).catch(() => [])),
+      main.map((pid) =>
+        run('pgrep', ['-P', pid])
+          .then((r) => r.stdout.split('\n').filter(Boolean))
+          .catch(() => []),
+      ),
     );
     return [...main, ...children.flat()];
   };

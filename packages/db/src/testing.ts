@@ -4,12 +4,24 @@ import { type Database, type DialectName, createDatabase } from './connection.js
 import { migrateToLatest } from './migrate.js';
 import { readSeedDirectory, seedCouncils } from './seed.js';
 
+/** Whether the tests have a PostgreSQL: TEST_POSTGRES_URL names one (`scripts/test.sh` always gives one). */
+export const hasPostgres = (): boolean => Boolean(process.env.TEST_POSTGRES_URL);
+
+/** vitest's `describe`, taken as an argument so that this module never imports a test framework. */
+export interface Describe {
+  (name: string, body: () => void): void;
+  skip: (name: string, body: () => void) => void;
+}
+
 /**
- * The databases every db-touching test runs against: SQLite always, PostgreSQL whenever
- * TEST_POSTGRES_URL names a server whose `postgres` role may create databases.
+ * One suite per database, `%s` in the title naming it. Without a PostgreSQL its suite is skipped,
+ * so the run reports it as skipped instead of leaving it silently out.
  */
-export function dialectsUnderTest(): DialectName[] {
-  return process.env.TEST_POSTGRES_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+export function describeEachDialect(describe: Describe, title: string, body: (dialect: DialectName) => void): void {
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    const suite = dialect === 'postgres' && !hasPostgres() ? describe.skip : describe;
+    suite(title.replace('%s', dialect), () => body(dialect));
+  }
 }
 
 export interface TestDatabase {

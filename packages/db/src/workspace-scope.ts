@@ -1,34 +1,191 @@
-import type { Council, SectionSave } from '@pledgekeeper/domain';
-import type { Database } from './connection.js';
+import { type Council } from '@pledgekeeper/domain/council';
 import {
-  type Actor,
-  discardDraft,
-  findEditionContent,
-  findNewestPublished,
+  type EditionActor,
+  type EditionContent,
+  type Done,
+  type EditionState,
+  Refusal,
+  SECTION_CONFLICT_MESSAGE,
+  type Section,
+  type SectionSave,
+  auditNote,
+  decide,
+  emptyContent,
+  pageEditionKind,
+} from '@pledgekeeper/domain/workspace';
+import type { Database } from './connection.js';
+import { toJson } from './json.js';
+import { recordAudit } from './repositories/audit.js';
+import { insertEditionRows } from './repositories/content-tables.js';
+import { findEditionContent, listHistory } from './repositories/history.js';
+import { type EditionRef, findPublishedEdition, setReviewed } from './repositories/published-editions.js';
+import { retryingTransaction } from './repositories/retrying-transaction.js';
+import {
+  type WorkingEdition,
+  deleteWorkingEdition,
   findWorkingEdition,
-  listHistory,
-  markReviewed,
-  publish,
-  restoreVersion,
-  saveSection,
-  sendBack,
-  submitForReview,
-} from './repositories/drafts.js';
+  insertWorkingEdition,
+  revisionsAt,
+  updateWorkingEdition,
+} from './repositories/working-edition.js';
 
-/** A council's drafts, review and publication, bound to the council like the rest of its scope. */
+/**
+ * A council's drafts, review and publication, bound to the council like the rest of its scope.
+ * Each step reads the situation, asks the domain's lifecycle whether it may happen and what
+ * follows, then writes with compare-and-swap, retrying from the start when a rival write won.
+ */
 export function workspaceScope(db: Database, councilId: string, council: Council) {
+  const kind = pageEditionKind(council);
+
+  const situationOf = async (trx: Database) => {
+    const [working, published] = await Promise.all([findWorkingEdition(trx, councilId), findPublishedEdition(trx, councilId)]);
+    const state: EditionState = working?.status ?? (published ? 'published' : 'none');
+    return { working, published, state };
+  };
+
+  const audit = (trx: Database, by: EditionActor, done: Done<Section>, now: Date) =>
+    recordAudit(trx, { councilId, actor: { id: by.id, email: by.email }, ...auditNote(kind, done) }, now);
+
+  /** What a new draft starts from: the page as published, or an empty page. */
+  const startingContent = async (trx: Database, published: EditionRef | null): Promise<EditionContent> =>
+    (published ? (await findEditionContent(trx, councilId, published.version))?.content : null) ?? emptyContent();
+
+  /** The working edition, once the lifecycle has said the action needs and has one. */
+  const requireWorking = (working: WorkingEdition | null): WorkingEdition => {
+    if (!working) throw new Error('The lifecycle allowed an action that needs a working edition, but there is none');
+    return working;
+  };
+
   return {
     working: () => findWorkingEdition(db, councilId),
-    newestPublished: () => findNewestPublished(db, councilId),
+    newestPublished: () => findPublishedEdition(db, councilId),
     edition: (version: number) => findEditionContent(db, councilId, version),
     history: () => listHistory(db, councilId),
-    saveSection: (save: SectionSave, actor: Actor, now: Date) => saveSection(db, councilId, save, actor, now),
-    submitForReview: (actor: Actor, now: Date) => submitForReview(db, councilId, council, actor, now),
-    sendBack: (comment: string, actor: Actor, now: Date) => sendBack(db, councilId, comment, actor, now),
-    publish: (actor: Actor, now: Date) => publish(db, councilId, council, actor, now),
-    discardDraft: (actor: Actor, now: Date) => discardDraft(db, councilId, actor, now),
-    markReviewed: (actor: Actor, now: Date) => markReviewed(db, councilId, actor, now),
-    restore: (version: number, actor: Actor, now: Date) => restoreVersion(db, councilId, version, actor, now),
+
+    /**
+     * Saves one section of the working edition, starting a draft from the published page if there
+     * is none. Refused, with the section as it now stands, when someone saved it since `revision`.
+     */
+    saveSection: (save: SectionSave, by: EditionActor, now: Date) =>
+      retryingTransaction(db, async (trx) => {
+        const { working: found, published, state } = await situationOf(trx);
+        const { next } = decide(kind, {
+          action: 'save',
+          role: by.role,
+          state,
+          published: !!published,
+          part: { name: save.section, content: save.content },
+        });
+        const base = found ?? { content: await startingContent(trx, published), revisions: revisionsAt(0) };
+        const current = base.revisions[save.section];
+        if (current.revision !== save.revision) {
+          const conflict = {
+            section: save.section,
+            revision: current.revision,
+            content: base.content[save.section],
+            savedBy: current.by,
+            savedAt: current.at,
+          };
+          throw new Refusal('CONFLICT', SECTION_CONFLICT_MESSAGE, { conflict });
+        }
+        const working = found ?? (await insertWorkingEdition(trx, councilId, base.content, base.revisions, by, now));
+        const revision = current.revision + 1;
+        const content = { ...working.content, [save.section]: save.content };
+        const revisions = { ...working.revisions, [save.section]: { revision, by: by.email, at: now.toISOString() } };
+        await updateWorkingEdition(trx, councilId, working, {
+          status: next,
+          content: toJson(content),
+          section_revisions: toJson(revisions),
+        });
+        await audit(trx, by, { action: 'save', version: working.version, part: save.section, revision }, now);
+        return { version: working.version, revision };
+      }),
+
+    submitForReview: (by: EditionActor, now: Date) =>
+      retryingTransaction(db, async (trx) => {
+        const { working, published, state } = await situationOf(trx);
+        const { changes } = decide(kind, { action: 'submit', role: by.role, state, published: !!published, content: working?.content });
+        const edition = requireWorking(working);
+        if (changes) {
+          await updateWorkingEdition(trx, councilId, edition, {
+            status: 'in-review',
+            submitted_by: by.email,
+            submitted_at: now.toISOString(),
+            review_comment: null,
+          });
+          await audit(trx, by, { action: 'submit', version: edition.version }, now);
+        }
+        return { version: edition.version, status: 'in-review' as const };
+      }),
+
+    sendBack: (comment: string, by: EditionActor, now: Date) =>
+      retryingTransaction(db, async (trx) => {
+        const { working, published, state } = await situationOf(trx);
+        decide(kind, { action: 'send-back', role: by.role, state, published: !!published });
+        const edition = requireWorking(working);
+        await updateWorkingEdition(trx, councilId, edition, { status: 'draft', review_comment: comment });
+        await audit(trx, by, { action: 'send-back', version: edition.version, comment }, now);
+        return { version: edition.version, status: 'draft' as const };
+      }),
+
+    /**
+     * Publishes the working edition: its content goes into the content tables the public pages
+     * read, and its status changes, in one transaction, so the page changes all at once or not at all.
+     */
+    publish: (by: EditionActor, now: Date) =>
+      retryingTransaction(db, async (trx) => {
+        const { working, published, state } = await situationOf(trx);
+        decide(kind, { action: 'publish', role: by.role, state, published: !!published, content: working?.content });
+        const edition = requireWorking(working);
+        const at = now.toISOString();
+        // The status changes first: on PostgreSQL that locks the edition, so no save slips in between.
+        await updateWorkingEdition(trx, councilId, edition, {
+          status: 'published',
+          published_at: at,
+          published_by: by.email,
+          reviewed_at: at,
+        });
+        await insertEditionRows(trx, councilId, edition.id, edition.content);
+        await audit(trx, by, { action: 'publish', version: edition.version }, now);
+        return { version: edition.version, publishedAt: at };
+      }),
+
+    discardDraft: (by: EditionActor, now: Date) =>
+      retryingTransaction(db, async (trx) => {
+        const { working, published, state } = await situationOf(trx);
+        decide(kind, { action: 'discard', role: by.role, state, published: !!published });
+        const edition = requireWorking(working);
+        await deleteWorkingEdition(trx, councilId, edition);
+        await audit(trx, by, { action: 'discard', version: edition.version }, now);
+        return { discarded: edition.version };
+      }),
+
+    /** Records that a publisher has checked the published page and it is still right. */
+    markReviewed: (by: EditionActor, now: Date) =>
+      retryingTransaction(db, async (trx) => {
+        const { published, state } = await situationOf(trx);
+        decide(kind, { action: 'mark-reviewed', role: by.role, state, published: !!published });
+        const edition = published!;
+        const at = now.toISOString();
+        await setReviewed(trx, councilId, edition.id, at);
+        await audit(trx, by, { action: 'mark-reviewed', version: edition.version }, now);
+        return { version: edition.version, reviewedAt: at };
+      }),
+
+    /**
+     * Starts a new draft from an earlier version. Every section starts at revision 1, so a save
+     * begun before the restore, from the published page, is refused rather than overwriting it.
+     */
+    restore: (version: number, by: EditionActor, now: Date) =>
+      retryingTransaction(db, async (trx) => {
+        const { published, state } = await situationOf(trx);
+        decide(kind, { action: 'restore', role: by.role, state, published: !!published });
+        const earlier = await findEditionContent(trx, councilId, version);
+        if (!earlier) throw new Refusal('NOT_FOUND', `There is no version ${version} of this page`);
+        const draft = await insertWorkingEdition(trx, councilId, earlier.content, revisionsAt(1, by.email, now.toISOString()), by, now);
+        await audit(trx, by, { action: 'restore', version: draft.version, from: version }, now);
+        return { version: draft.version };
+      }),
   };
 }
 

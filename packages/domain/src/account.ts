@@ -15,6 +15,15 @@ export const accountEmail = z
   .max(254, 'An email address is at most 254 characters')
   .pipe(z.email({ error: 'Enter an email address in the right format, like name@council.gov.uk' }));
 
+/** Who is making a change, as the audit log and an edition record them. */
+export interface Actor {
+  id: string;
+  email: string;
+}
+
+/** The one answer to a wrong email or a wrong password, so neither tells which was wrong. */
+export const WRONG_CREDENTIALS = 'The email or password is not right';
+
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 200;
 // Length is what makes a password strong; no composition rules (NCSC and NIST guidance).
@@ -28,7 +37,6 @@ export const signInInput = z.object({
   // Not the new-password rules: an old password is checked, not judged.
   password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(PASSWORD_MAX, 'That password is too long'),
 });
-export type SignInInput = z.infer<typeof signInInput>;
 
 export const displayName = plainText(100);
 

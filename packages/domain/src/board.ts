@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { httpUrl, paragraphs, plainText } from './text.js';
 
-export const BOARD_MEMBER_KINDS = [
-  'elected-members',
-  'officers',
-  'partner-agencies',
-  'young-people',
-  'carers',
-] as const;
+export const BOARD_MEMBER_KINDS = ['elected-members', 'officers', 'partner-agencies', 'young-people', 'carers'] as const;
 export const boardMemberKind = z.enum(BOARD_MEMBER_KINDS);
 export type BoardMemberKind = z.infer<typeof boardMemberKind>;
 

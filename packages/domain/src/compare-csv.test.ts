@@ -22,12 +22,18 @@ describe('CSV fields', () => {
 
   it('defuses text a spreadsheet would run as a formula', () => {
     expect(csvField('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
-    for (const start of ['+', '-', '@', '\t']) expect(csvField(`${start}1`).startsWith(`'${start}`) || csvField(`${start}1`).startsWith(`"'${start}`)).toBe(true);
+    for (const start of ['+', '-', '@', '\t'])
+      expect(csvField(`${start}1`).startsWith(`'${start}`) || csvField(`${start}1`).startsWith(`"'${start}`)).toBe(true);
     expect(csvField(-1)).toBe('-1');
   });
 
   it('writes a byte order mark and ends every record with CRLF', () => {
-    expect(toCsv([['a', 'b'], [1, null]])).toBe('\uFEFFa,b\r\n1,\r\n');
+    expect(
+      toCsv([
+        ['a', 'b'],
+        [1, null],
+      ]),
+    ).toBe('\uFEFFa,b\r\n1,\r\n');
   });
 
   it('reads back what it writes, for any text', () => {
@@ -64,8 +70,17 @@ describe('the matrix as CSV', () => {
     expect(rows[0]!.slice(13, 15)).toEqual(['cswa2017-1a', 'cswa2017-1a_themes']);
     const record = Object.fromEntries(rows[0]!.map((column, i) => [column, rows[1]![i]]));
     expect(record).toMatchObject({
-      slug: 'east', portal_url: 'https://example.org/east', version: '2', pledge_structure: 'numbered', promise_count: '2',
-      written_with: '', unmapped_promise_count: '1', principles_covered: '2', 'cswa2017-1g': '1', 'cswa2017-1f': '1', 'cswa2017-1a': '0',
+      slug: 'east',
+      portal_url: 'https://example.org/east',
+      version: '2',
+      pledge_structure: 'numbered',
+      promise_count: '2',
+      written_with: '',
+      unmapped_promise_count: '1',
+      principles_covered: '2',
+      'cswa2017-1g': '1',
+      'cswa2017-1f': '1',
+      'cswa2017-1a': '0',
     });
     expect(rows).toHaveLength(2);
   });
@@ -73,7 +88,11 @@ describe('the matrix as CSV', () => {
 
 describe('a side-by-side view as CSV', () => {
   it('has a row per field and a column per council, principle codes as field names', () => {
-    const view = { format: SIDE_BY_SIDE_FORMAT, principles: principleList(), councils: [sideBySideOf(identity, EDITION, content)] } as const;
+    const view = {
+      format: SIDE_BY_SIDE_FORMAT,
+      principles: principleList(),
+      councils: [sideBySideOf(identity, EDITION, content)],
+    } as const;
     const rows = parseCsv(sideBySideCsv({ ...view, councils: [...view.councils] }));
     expect(rows[0]).toEqual(['field', 'label', 'east']);
     expect(rows.slice(1).map((row) => row[0])).toEqual([...SIDE_BY_SIDE_CSV_FIELDS]);

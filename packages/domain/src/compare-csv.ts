@@ -6,8 +6,19 @@ import { PRINCIPLES } from './reference.js';
 
 // The columns of docs/open-data.md. Names and order are part of the format: add at the end only.
 export const MATRIX_CSV_COLUMNS = [
-  'slug', 'name', 'kind', 'nation', 'portal_url', 'version', 'published_at', 'pledge_structure',
-  'promise_count', 'theme_count', 'written_with', 'unmapped_promise_count', 'principles_covered',
+  'slug',
+  'name',
+  'kind',
+  'nation',
+  'portal_url',
+  'version',
+  'published_at',
+  'pledge_structure',
+  'promise_count',
+  'theme_count',
+  'written_with',
+  'unmapped_promise_count',
+  'principles_covered',
   ...PRINCIPLES.flatMap(({ code }) => [code, `${code}_themes`]),
 ] as const;
 
@@ -15,9 +26,19 @@ export const MATRIX_CSV_COLUMNS = [
 const portalUrl = (council: ComparedCouncil, origin?: string) => (origin ? `${origin}${council.portalPath}` : council.portalPath);
 
 const matrixRow = (council: ComparedCouncil, origin?: string): CsvValue[] => [
-  council.slug, council.name, council.kind, council.nation, portalUrl(council, origin), council.version,
-  council.publishedAt, council.structure, council.promiseCount, council.themeCount, council.writtenWith,
-  council.unmappedPromiseCount, council.principlesCovered,
+  council.slug,
+  council.name,
+  council.kind,
+  council.nation,
+  portalUrl(council, origin),
+  council.version,
+  council.publishedAt,
+  council.structure,
+  council.promiseCount,
+  council.themeCount,
+  council.writtenWith,
+  council.unmappedPromiseCount,
+  council.principlesCovered,
   ...council.principles.flatMap((cell) => [cell.promises, cell.themes]),
 ];
 
@@ -66,11 +87,7 @@ const SIDE_BY_SIDE_FIELDS = (origin?: string): Field[] => [
 /** As the page reads: one row per field, one column per council, the field's code first. */
 export function sideBySideCsv(view: SideBySide, origin?: string): string {
   const header: CsvValue[] = ['field', 'label', ...view.councils.map((council) => council.slug)];
-  const rows = SIDE_BY_SIDE_FIELDS(origin).map(([field, label, value]): CsvValue[] => [
-    field,
-    label,
-    ...view.councils.map(value),
-  ]);
+  const rows = SIDE_BY_SIDE_FIELDS(origin).map(([field, label, value]): CsvValue[] => [field, label, ...view.councils.map(value)]);
   return toCsv([header, ...rows]);
 }
 

@@ -4,10 +4,7 @@ import { MATRIX_FORMAT, type ComparedCouncil, comparedCouncil, coverageOf, princ
 import { PRINCIPLES, type PrincipleCode, principle, principleCode } from './reference.js';
 
 export type MatrixSort = 'name' | 'promises' | 'principles-covered' | PrincipleCode;
-export const MATRIX_SORTS = ['name', 'promises', 'principles-covered', ...PRINCIPLES.map((p) => p.code)] as [
-  MatrixSort,
-  ...MatrixSort[],
-];
+export const MATRIX_SORTS = ['name', 'promises', 'principles-covered', ...PRINCIPLES.map((p) => p.code)] as [MatrixSort, ...MatrixSort[]];
 export const matrixSort = z.enum(MATRIX_SORTS, { error: () => `The sort must be one of ${MATRIX_SORTS.join(', ')}` });
 
 export const SORT_ORDERS = ['asc', 'desc'] as const;
@@ -87,9 +84,7 @@ export function coverageByPrinciple(councils: readonly ComparedCouncil[]): Princ
 export function buildMatrix(all: readonly ComparedCouncil[], input: MatrixQuery = {}): CompareMatrix {
   const query = matrixQuery.parse(input);
   const order = query.order ?? (query.sort === 'name' ? 'asc' : 'desc');
-  const shown = all.filter(
-    (council) => (!query.nation || council.nation === query.nation) && (!query.kind || council.kind === query.kind),
-  );
+  const shown = all.filter((council) => (!query.nation || council.nation === query.nation) && (!query.kind || council.kind === query.kind));
   const present = <T extends string>(values: readonly T[], of: (council: ComparedCouncil) => T) =>
     values.filter((value) => all.some((council) => of(council) === value));
   return {

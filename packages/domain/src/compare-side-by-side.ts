@@ -27,7 +27,6 @@ export const sideBySideQuery = z.object({
     .max(MAX_SIDE_BY_SIDE, `Choose at most ${MAX_SIDE_BY_SIDE} councils to compare`)
     .refine((slugs) => new Set(slugs).size === slugs.length, 'Name each council once'),
 });
-export type SideBySideQuery = z.infer<typeof sideBySideQuery>;
 
 export const comparedPromise = z.object({
   number: z.number().int().nullable(),
@@ -35,7 +34,6 @@ export const comparedPromise = z.object({
   themeKey: z.string().nullable(),
   themeTitle: z.string().nullable(),
 });
-export type ComparedPromise = z.infer<typeof comparedPromise>;
 
 /** How the council's board works, as far as its page says. */
 export const boardPractice = z.object({
@@ -48,7 +46,6 @@ export const boardPractice = z.object({
   multiAgency: z.boolean(),
   youngPeople: z.boolean(),
 });
-export type BoardPractice = z.infer<typeof boardPractice>;
 
 export const sideBySideCouncil = comparedCouncil.extend({
   pledgeTitle: z.string().nullable(),

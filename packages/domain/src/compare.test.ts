@@ -28,7 +28,12 @@ const numbered = (): EditionContent =>
       ],
     },
     board: { name: 'Board', purpose: [], cadence: { kind: 'every-n-months', months: 2 }, membership: ['partner-agencies', 'young-people'] },
-    involvement: { opportunities: [{ kinds: ['fundraising'], text: 'Raise money.' }, { kinds: ['work-experience', 'fundraising'], text: 'Offer a placement.' }] },
+    involvement: {
+      opportunities: [
+        { kinds: ['fundraising'], text: 'Raise money.' },
+        { kinds: ['work-experience', 'fundraising'], text: 'Offer a placement.' },
+      ],
+    },
     training: [{ title: 'Corporate parenting', description: [] }],
   });
 
@@ -53,8 +58,13 @@ describe("a council's row of the matrix", () => {
     const row = compareCouncil(identity('north'), EDITION, numbered());
     expect(row).toMatchObject({ slug: 'north', portalPath: '/north', version: 3, structure: 'numbered', promiseCount: 3, themeCount: 0 });
     expect(row.principles.map((p) => [p.code, p.promises, p.themes])).toEqual([
-      ['cswa2017-1a', 2, 0], ['cswa2017-1b', 0, 0], ['cswa2017-1c', 0, 0], ['cswa2017-1d', 0, 0],
-      ['cswa2017-1e', 0, 0], ['cswa2017-1f', 1, 0], ['cswa2017-1g', 0, 0],
+      ['cswa2017-1a', 2, 0],
+      ['cswa2017-1b', 0, 0],
+      ['cswa2017-1c', 0, 0],
+      ['cswa2017-1d', 0, 0],
+      ['cswa2017-1e', 0, 0],
+      ['cswa2017-1f', 1, 0],
+      ['cswa2017-1g', 0, 0],
     ]);
     expect(row.unmappedPromiseCount).toBe(1);
     expect(row.principlesCovered).toBe(2);
@@ -65,7 +75,9 @@ describe("a council's row of the matrix", () => {
     const row = compareCouncil(identity('south'), EDITION, themedOnly());
     expect(row).toMatchObject({ structure: 'themed', promiseCount: 0, themeCount: 3, unmappedPromiseCount: 0, principlesCovered: 3 });
     expect(row.principles.filter((p) => p.themes > 0).map((p) => [p.code, p.promises, p.themes])).toEqual([
-      ['cswa2017-1b', 0, 1], ['cswa2017-1c', 0, 1], ['cswa2017-1f', 0, 1],
+      ['cswa2017-1b', 0, 1],
+      ['cswa2017-1c', 0, 1],
+      ['cswa2017-1f', 0, 1],
     ]);
   });
 
@@ -74,7 +86,15 @@ describe("a council's row of the matrix", () => {
     content.pledge!.promises = [
       { text: 'A bedroom of your own.', themeKey: 'home' },
       { text: 'Something later.', themeKey: 'later' },
-    ].map((promise) => ({ ...promise, number: null, plainWords: null, audiences: [], principles: [], localOfferAreas: [], rejectedSuggestions: [] }));
+    ].map((promise) => ({
+      ...promise,
+      number: null,
+      plainWords: null,
+      audiences: [],
+      principles: [],
+      localOfferAreas: [],
+      rejectedSuggestions: [],
+    }));
     const row = compareCouncil(identity('south'), EDITION, content);
     expect(row.unmappedPromiseCount).toBe(1);
     expect(row.principles.every((p) => p.promises === 0)).toBe(true);
@@ -121,7 +141,11 @@ describe('the matrix', () => {
   it('adds up coverage per principle over the councils shown', () => {
     const coverage = buildMatrix(rows).coverage;
     expect(coverage.find((c) => c.code === 'cswa2017-1f')).toEqual({
-      code: 'cswa2017-1f', councilsWithPromises: 1, councilsWithThemeOnly: 1, councilsWithNothing: 1, promises: 1,
+      code: 'cswa2017-1f',
+      councilsWithPromises: 1,
+      councilsWithThemeOnly: 1,
+      councilsWithNothing: 1,
+      promises: 1,
     });
     expect(coverage.find((c) => c.code === 'cswa2017-1a')).toMatchObject({ councilsWithPromises: 1, councilsWithNothing: 2, promises: 2 });
     expect(buildMatrix(rows, { nation: 'wales' }).coverage.every((c) => c.councilsWithNothing === 1)).toBe(true);
@@ -145,8 +169,13 @@ describe('side by side', () => {
   it("describes the board's practice and the ways to take part", () => {
     const view = sideBySideOf(identity('north'), EDITION, numbered());
     expect(view.board).toEqual({
-      name: 'Board', cadence: { kind: 'every-n-months', months: 2 }, cadenceText: 'every two months', meetingsPerYear: 6,
-      membership: ['partner-agencies', 'young-people'], multiAgency: true, youngPeople: true,
+      name: 'Board',
+      cadence: { kind: 'every-n-months', months: 2 },
+      cadenceText: 'every two months',
+      meetingsPerYear: 6,
+      membership: ['partner-agencies', 'young-people'],
+      multiAgency: true,
+      youngPeople: true,
     });
     expect(view.trainingTitles).toEqual(['Corporate parenting']);
     expect(view.involvementCount).toBe(2);
@@ -155,7 +184,9 @@ describe('side by side', () => {
 
   it('shows a themed pledge covering principles through its themes', () => {
     const view = sideBySideOf(identity('south'), EDITION, themedOnly());
-    expect(view.byPrinciple.find((p) => p.code === 'cswa2017-1f')!.themes).toEqual([{ key: 'home', title: 'Where I live', promiseCount: 0 }]);
+    expect(view.byPrinciple.find((p) => p.code === 'cswa2017-1f')!.themes).toEqual([
+      { key: 'home', title: 'Where I live', promiseCount: 0 },
+    ]);
     expect(view.board).toMatchObject({ cadence: null, cadenceText: null, multiAgency: false, youngPeople: false });
   });
 

@@ -65,8 +65,7 @@ export interface ComparedEdition {
 }
 
 /** A theme's principles. Read defensively: themes gain them in a later schema change. */
-export const themePrinciples = (theme: Theme): PrincipleCode[] =>
-  (theme as Theme & { principles?: PrincipleCode[] }).principles ?? [];
+export const themePrinciples = (theme: Theme): PrincipleCode[] => (theme as Theme & { principles?: PrincipleCode[] }).principles ?? [];
 
 /** The keys of themes mapped to at least one principle. */
 export const mappedThemeKeys = (themes: readonly Theme[]): Set<string> =>

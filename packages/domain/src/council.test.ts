@@ -29,7 +29,8 @@ describe('council slugs', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 70 }), (text) => {
         const result = councilSlug.safeParse(text);
-        const expected = text.trim().length >= 2 && text.trim().length <= 63 && SLUG_PATTERN.test(text.trim()) && !RESERVED_SLUGS.has(text.trim());
+        const expected =
+          text.trim().length >= 2 && text.trim().length <= 63 && SLUG_PATTERN.test(text.trim()) && !RESERVED_SLUGS.has(text.trim());
         expect(result.success).toBe(expected);
         if (result.success) expect(encodeURIComponent(result.data)).toBe(result.data);
       }),
@@ -45,7 +46,9 @@ describe('a council', () => {
   });
 
   it('may be another public body, not only a council', () => {
-    expect(council.parse({ slug: 'nhs-example-icb', name: 'NHS Example ICB', kind: 'other-public-body', nation: 'england' }).kind).toBe('other-public-body');
+    expect(council.parse({ slug: 'nhs-example-icb', name: 'NHS Example ICB', kind: 'other-public-body', nation: 'england' }).kind).toBe(
+      'other-public-body',
+    );
   });
 });
 

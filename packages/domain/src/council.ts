@@ -7,10 +7,40 @@ import { emailAddress, httpUrl, phoneNumber, plainText } from './text.js';
  * or may do so (workspace, comparison, open data, static files).
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  'about', 'accessibility', 'account', 'admin', 'api', 'app', 'assets', 'auth', 'compare',
-  'contact', 'cookies', 'data', 'docs', 'download', 'downloads', 'favicon', 'health', 'help',
-  'invite', 'invitations', 'login', 'logout', 'manage', 'new', 'privacy', 'robots', 'search',
-  'settings', 'sign-in', 'sign-out', 'sitemap', 'static', 'trpc', 'workspace',
+  'about',
+  'accessibility',
+  'account',
+  'admin',
+  'api',
+  'app',
+  'assets',
+  'auth',
+  'compare',
+  'contact',
+  'cookies',
+  'data',
+  'docs',
+  'download',
+  'downloads',
+  'favicon',
+  'health',
+  'help',
+  'invite',
+  'invitations',
+  'login',
+  'logout',
+  'manage',
+  'new',
+  'privacy',
+  'robots',
+  'search',
+  'settings',
+  'sign-in',
+  'sign-out',
+  'sitemap',
+  'static',
+  'trpc',
+  'workspace',
 ]);
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -24,7 +54,6 @@ export const councilSlug = z
   .refine((slug) => !RESERVED_SLUGS.has(slug), {
     error: (issue) => `"${String(issue.input)}" is reserved for the platform and cannot be a council slug`,
   });
-export type CouncilSlug = z.infer<typeof councilSlug>;
 
 export const COUNCIL_KINDS = [
   'county',

@@ -54,7 +54,14 @@ describe('the difference between two editions', () => {
   it('shows an added promise as added, not as every later promise changed', () => {
     const after = edit((c) => {
       promises(c).push({
-        number: 4, text: 'We will celebrate you.', plainWords: null, themeKey: 'school', audiences: [], principles: [], localOfferAreas: [], rejectedSuggestions: [],
+        number: 4,
+        text: 'We will celebrate you.',
+        plainWords: null,
+        themeKey: 'school',
+        audiences: [],
+        principles: [],
+        localOfferAreas: [],
+        rejectedSuggestions: [],
       });
     });
     expect(diffContent(base(), after)).toEqual([
@@ -67,7 +74,13 @@ describe('the difference between two editions', () => {
       c.pledge!.promises = [promises(c)[0]!, { ...promises(c)[2]!, number: 2 }];
     });
     expect(diffContent(base(), after)).toEqual([
-      expect.objectContaining({ path: 'pledge.promises.1', label: 'Promise 2', kind: 'removed', before: 'We will help you at school.', after: null }),
+      expect.objectContaining({
+        path: 'pledge.promises.1',
+        label: 'Promise 2',
+        kind: 'removed',
+        before: 'We will help you at school.',
+        after: null,
+      }),
       expect.objectContaining({ path: 'pledge.promises.1.number', label: 'Promise 2: number', kind: 'changed', before: '3', after: '2' }),
     ]);
   });
@@ -75,7 +88,11 @@ describe('the difference between two editions', () => {
   it('shows promises reordered and renumbered as new numbers', () => {
     const after = edit((c) => {
       const [first, second, third] = promises(c);
-      c.pledge!.promises = [{ ...third!, number: 1 }, { ...first!, number: 2 }, { ...second!, number: 3 }];
+      c.pledge!.promises = [
+        { ...third!, number: 1 },
+        { ...first!, number: 2 },
+        { ...second!, number: 3 },
+      ];
     });
     const changes = diffContent(base(), after);
     expect(changes.map((c) => [c.label, c.before, c.after])).toEqual(
@@ -92,7 +109,14 @@ describe('the difference between two editions', () => {
       c.pledge!.themes[0]!.title = 'My home';
     });
     expect(diffContent(base(), after)).toEqual([
-      { section: 'pledge', path: 'pledge.themes.0.title', label: 'Theme 1: title', kind: 'changed', before: 'Where I live', after: 'My home' },
+      {
+        section: 'pledge',
+        path: 'pledge.themes.0.title',
+        label: 'Theme 1: title',
+        kind: 'changed',
+        before: 'Where I live',
+        after: 'My home',
+      },
     ]);
   });
 
@@ -121,7 +145,14 @@ describe('the difference between two editions', () => {
       c.pledge!.themes[0]!.principles = ['cswa2017-1f'];
     });
     expect(diffContent(base(), after)).toEqual([
-      { section: 'pledge', path: 'pledge.themes.0.principles', label: 'Theme 1: principles', kind: 'added', before: null, after: 'Safety and stability' },
+      {
+        section: 'pledge',
+        path: 'pledge.themes.0.principles',
+        label: 'Theme 1: principles',
+        kind: 'added',
+        before: null,
+        after: 'Safety and stability',
+      },
       {
         section: 'pledge',
         path: 'pledge.promises.1.rejectedSuggestions',
@@ -130,7 +161,14 @@ describe('the difference between two editions', () => {
         before: null,
         after: 'High aspirations, Education and training',
       },
-      { section: 'pledge', path: 'pledge.promises.2.plainWords', label: 'Promise 3: plain words', kind: 'added', before: null, after: 'We will find you a good place to live.' },
+      {
+        section: 'pledge',
+        path: 'pledge.promises.2.plainWords',
+        label: 'Promise 3: plain words',
+        kind: 'added',
+        before: null,
+        after: 'We will find you a good place to live.',
+      },
     ]);
   });
 
@@ -139,7 +177,14 @@ describe('the difference between two editions', () => {
       c.board!.cadence = { kind: 'times-per-year', times: 4 };
     });
     expect(diffContent(base(), after)).toEqual([
-      { section: 'board', path: 'board.cadence', label: 'Board meets', kind: 'changed', before: 'every two months', after: '4 times a year' },
+      {
+        section: 'board',
+        path: 'board.cadence',
+        label: 'Board meets',
+        kind: 'changed',
+        before: 'every two months',
+        after: '4 times a year',
+      },
     ]);
   });
 
@@ -148,7 +193,14 @@ describe('the difference between two editions', () => {
       c.contacts[0]!.phone = '01905 111111';
     });
     expect(diffContent(base(), after)).toEqual([
-      { section: 'contacts', path: 'contacts.0.phone', label: 'Contact 1: phone', kind: 'changed', before: '01905 000000', after: '01905 111111' },
+      {
+        section: 'contacts',
+        path: 'contacts.0.phone',
+        label: 'Contact 1: phone',
+        kind: 'changed',
+        before: '01905 000000',
+        after: '01905 111111',
+      },
     ]);
   });
 

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Board } from './board.js';
 import type { Contact } from './council.js';
 import type { EventOffer, InvolvementOpportunity, TrainingOffer } from './involvement.js';
@@ -7,140 +6,16 @@ import { LOCAL_OFFER_AREAS, PRINCIPLES } from './reference.js';
 import { describeCadence } from './rules.js';
 import { nameOf } from './suggest.js';
 import type { CorporateParent, Statement } from './statement.js';
-import { type EditionContent, type Section, section } from './workspace.js';
+import { type Change, Changes, type Text } from './diff-changes.js';
+import type { EditionContent } from './workspace.js';
 
-export const CHANGE_KINDS = ['added', 'removed', 'changed'] as const;
-
-/** One difference between two editions, worded for the history page. */
-export const change = z.object({
-  section,
-  /** Where in the content, such as `pledge.promises.2.text`. */
-  path: z.string(),
-  /** Readable, such as "Promise 3: text". */
-  label: z.string(),
-  kind: z.enum(CHANGE_KINDS),
-  before: z.string().nullable(),
-  after: z.string().nullable(),
-});
-export type Change = z.infer<typeof change>;
-
-type Text = string | null;
-type Field<T> = [key: string, label: string, value: (item: T) => Text];
+export { CHANGE_KINDS, change, type Change } from './diff-changes.js';
 
 const list = (values: readonly string[]): Text => (values.length > 0 ? values.join(', ') : null);
 const words = (code: string): string => code.replaceAll('-', ' ');
 const principleName = (code: string) => PRINCIPLES.find((p) => p.code === code)?.shortName ?? code;
 const areaName = (code: string) => LOCAL_OFFER_AREAS.find((a) => a.code === code)?.name ?? code;
 const prose = (paragraphs: readonly string[]): Text => (paragraphs.length > 0 ? paragraphs.join('\n\n') : null);
-
-/** Collects changes for one section. */
-class Changes {
-  readonly all: Change[] = [];
-  constructor(private readonly section: Section) {}
-
-  value(path: string, label: string, before: Text, after: Text): void {
-    if (before === after) return;
-    const kind = before === null ? 'added' : after === null ? 'removed' : 'changed';
-    this.all.push({ section: this.section, path, label, kind, before, after });
-  }
-
-  fields<T>(path: string, label: string, before: T, after: T, fields: Field<T>[]): void {
-    for (const [key, name, value] of fields) {
-      this.value(`${path}.${key}`, `${label}: ${name}`, value(before), value(after));
-    }
-  }
-
-  /**
-   * A list whose items are matched up first, so that inserting one item does not show every
-   * later item as changed: items with equal keys are matched in order (longest common
-   * subsequence); unmatched items between two matches are paired as edits, the rest are added
-   * or removed.
-   */
-  list<T>(
-    path: string,
-    before: readonly T[],
-    after: readonly T[],
-    options: { key: (item: T) => string; label: (item: T, index: number) => string; summary: (item: T) => Text; fields: Field<T>[] },
-  ): void {
-    for (const pair of align(before, after, options.key)) {
-      const old = pair.before === null ? null : before[pair.before]!;
-      const now = pair.after === null ? null : after[pair.after]!;
-      if (old !== null && now !== null && options.fields.length === 0) {
-        this.value(`${path}.${pair.after}`, options.label(now, pair.after!), options.summary(old), options.summary(now));
-      } else if (old !== null && now !== null) {
-        this.fields(`${path}.${pair.after}`, options.label(now, pair.after!), old, now, options.fields);
-      } else if (now !== null) {
-        this.value(`${path}.${pair.after}`, options.label(now, pair.after!), null, options.summary(now) ?? '(empty)');
-      } else if (old !== null) {
-        this.value(`${path}.${pair.before}`, options.label(old, pair.before!), options.summary(old) ?? '(empty)', null);
-      }
-    }
-  }
-
-  paragraphs(path: string, label: string, before: readonly string[], after: readonly string[]): void {
-    this.list(path, before, after, {
-      key: (text) => text,
-      label: (_, index) => `${label} ${index + 1}`,
-      summary: (text) => text,
-      fields: [],
-    });
-  }
-
-  /** A part that may be missing altogether, such as the board. */
-  optional<T>(path: string, label: string, before: T | null, after: T | null, summary: (item: T) => Text, both: (before: T, after: T) => void): void {
-    if (before === null && after === null) return;
-    if (before === null) this.value(path, label, null, summary(after!) ?? label);
-    else if (after === null) this.value(path, label, summary(before) ?? label, null);
-    else both(before, after);
-  }
-}
-
-interface Pair {
-  before: number | null;
-  after: number | null;
-}
-
-function align<T>(before: readonly T[], after: readonly T[], key: (item: T) => string): Pair[] {
-  const a = before.map(key);
-  const b = after.map(key);
-  const n = a.length;
-  const m = b.length;
-  const common: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      common[i]![j] = a[i] === b[j] ? common[i + 1]![j + 1]! + 1 : Math.max(common[i + 1]![j]!, common[i]![j + 1]!);
-    }
-  }
-  const pairs: Pair[] = [];
-  let gapBefore: number[] = [];
-  let gapAfter: number[] = [];
-  const flush = () => {
-    const paired = Math.min(gapBefore.length, gapAfter.length);
-    for (let k = 0; k < paired; k++) pairs.push({ before: gapBefore[k]!, after: gapAfter[k]! });
-    for (const i of gapBefore.slice(paired)) pairs.push({ before: i, after: null });
-    for (const j of gapAfter.slice(paired)) pairs.push({ before: null, after: j });
-    gapBefore = [];
-    gapAfter = [];
-  };
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      flush();
-      pairs.push({ before: i, after: j });
-      i++;
-      j++;
-    } else if (common[i + 1]![j]! >= common[i]![j + 1]!) {
-      gapBefore.push(i++);
-    } else {
-      gapAfter.push(j++);
-    }
-  }
-  while (i < n) gapBefore.push(i++);
-  while (j < m) gapAfter.push(j++);
-  flush();
-  return pairs;
-}
 
 const json = (value: unknown): string => JSON.stringify(value);
 
@@ -157,84 +32,110 @@ function diffStatement(before: Statement, after: Statement): Change[] {
       ['kind', 'kind', (parent) => words(parent.kind)],
     ],
   });
-  changes.paragraphs('statement.goodParentMeans', 'Being a good corporate parent means, item', before.goodParentMeans, after.goodParentMeans);
+  changes.paragraphs(
+    'statement.goodParentMeans',
+    'Being a good corporate parent means, item',
+    before.goodParentMeans,
+    after.goodParentMeans,
+  );
   return changes.all;
 }
 
 function diffPledge(before: PledgeContent | null, after: PledgeContent | null): Change[] {
   const changes = new Changes('pledge');
-  changes.optional('pledge', 'Pledge', before, after, (pledge) => pledge.title ?? `A pledge of ${pledge.promises.length} promises`, (old, now) => {
-    changes.value('pledge.title', 'Pledge title', old.title, now.title);
-    changes.paragraphs('pledge.introduction', 'Pledge introduction, paragraph', old.introduction, now.introduction);
-    changes.value('pledge.audiences', 'Pledge audiences', list(old.audiences.map(words)), list(now.audiences.map(words)));
-    changes.value('pledge.writtenWith', 'Pledge written with', old.writtenWith, now.writtenWith);
-    changes.list<Theme>('pledge.themes', old.themes, now.themes, {
-      key: (theme) => theme.key,
-      label: (_, index) => `Theme ${index + 1}`,
-      summary: (theme) => theme.title,
-      fields: [
-        ['title', 'title', (theme) => theme.title],
-        ['description', 'description', (theme) => theme.description],
-        ['principles', 'principles', (theme) => list(theme.principles.map(principleName))],
-        ['key', 'key', (theme) => theme.key],
-      ],
-    });
-    // A promise's theme is shown by its title, the newer one where both editions have it, so that
-    // renaming a theme is one change rather than one per promise.
-    const themeTitle = (key: string | null) =>
-      key === null ? null : ([...now.themes, ...old.themes].find((theme) => theme.key === key)?.title ?? key);
-    // Promises are matched by their text, so renumbering shows as new numbers, not new promises.
-    changes.list<PromiseRecord>('pledge.promises', old.promises, now.promises, {
-      key: (promise) => promise.text,
-      label: (promise, index) => `Promise ${promise.number ?? index + 1}`,
-      summary: (promise) => promise.text,
-      fields: [
-        ['text', 'text', (promise) => promise.text],
-        ['plainWords', 'plain words', (promise) => promise.plainWords],
-        ['number', 'number', (promise) => (promise.number === null ? null : String(promise.number))],
-        ['themeKey', 'theme', (promise) => themeTitle(promise.themeKey)],
-        ['audiences', 'audiences', (promise) => list(promise.audiences.map(words))],
-        ['principles', 'principles', (promise) => list(promise.principles.map(principleName))],
-        ['localOfferAreas', 'local offer areas', (promise) => list(promise.localOfferAreas.map(areaName))],
-        ['rejectedSuggestions', 'suggestions turned down', (promise) => list(promise.rejectedSuggestions.map(nameOf))],
-      ],
-    });
-    changes.paragraphs('pledge.closing', 'Pledge closing, paragraph', old.closing, now.closing);
-  });
+  changes.optional(
+    'pledge',
+    'Pledge',
+    before,
+    after,
+    (pledge) => pledge.title ?? `A pledge of ${pledge.promises.length} promises`,
+    (old, now) => {
+      changes.value('pledge.title', 'Pledge title', old.title, now.title);
+      changes.paragraphs('pledge.introduction', 'Pledge introduction, paragraph', old.introduction, now.introduction);
+      changes.value('pledge.audiences', 'Pledge audiences', list(old.audiences.map(words)), list(now.audiences.map(words)));
+      changes.value('pledge.writtenWith', 'Pledge written with', old.writtenWith, now.writtenWith);
+      changes.list<Theme>('pledge.themes', old.themes, now.themes, {
+        key: (theme) => theme.key,
+        label: (_, index) => `Theme ${index + 1}`,
+        summary: (theme) => theme.title,
+        fields: [
+          ['title', 'title', (theme) => theme.title],
+          ['description', 'description', (theme) => theme.description],
+          ['principles', 'principles', (theme) => list(theme.principles.map(principleName))],
+          ['key', 'key', (theme) => theme.key],
+        ],
+      });
+      // A promise's theme is shown by its title, the newer one where both editions have it, so that
+      // renaming a theme is one change rather than one per promise.
+      const themeTitle = (key: string | null) =>
+        key === null ? null : ([...now.themes, ...old.themes].find((theme) => theme.key === key)?.title ?? key);
+      // Promises are matched by their text, so renumbering shows as new numbers, not new promises.
+      changes.list<PromiseRecord>('pledge.promises', old.promises, now.promises, {
+        key: (promise) => promise.text,
+        label: (promise, index) => `Promise ${promise.number ?? index + 1}`,
+        summary: (promise) => promise.text,
+        fields: [
+          ['text', 'text', (promise) => promise.text],
+          ['plainWords', 'plain words', (promise) => promise.plainWords],
+          ['number', 'number', (promise) => (promise.number === null ? null : String(promise.number))],
+          ['themeKey', 'theme', (promise) => themeTitle(promise.themeKey)],
+          ['audiences', 'audiences', (promise) => list(promise.audiences.map(words))],
+          ['principles', 'principles', (promise) => list(promise.principles.map(principleName))],
+          ['localOfferAreas', 'local offer areas', (promise) => list(promise.localOfferAreas.map(areaName))],
+          ['rejectedSuggestions', 'suggestions turned down', (promise) => list(promise.rejectedSuggestions.map(nameOf))],
+        ],
+      });
+      changes.paragraphs('pledge.closing', 'Pledge closing, paragraph', old.closing, now.closing);
+    },
+  );
   return changes.all;
 }
 
 function diffBoard(before: Board | null, after: Board | null): Change[] {
   const changes = new Changes('board');
-  changes.optional('board', 'Board', before, after, (board) => board.name, (old, now) => {
-    changes.value('board.name', 'Board name', old.name, now.name);
-    changes.value('board.abbreviation', 'Board abbreviation', old.abbreviation, now.abbreviation);
-    changes.paragraphs('board.purpose', 'Board purpose, paragraph', old.purpose, now.purpose);
-    const cadence = (board: Board) => (board.cadence ? describeCadence(board.cadence) : null);
-    changes.value('board.cadence', 'Board meets', cadence(old), cadence(now));
-    changes.value('board.membership', 'Board membership', list(old.membership.map(words)), list(now.membership.map(words)));
-    changes.value('board.membershipText', 'Board membership, in words', old.membershipText, now.membershipText);
-    changes.value('board.moreInfo.text', 'Board more information', old.moreInfo?.text ?? null, now.moreInfo?.text ?? null);
-    changes.value('board.moreInfo.url', 'Board more information link', old.moreInfo?.url ?? null, now.moreInfo?.url ?? null);
-  });
+  changes.optional(
+    'board',
+    'Board',
+    before,
+    after,
+    (board) => board.name,
+    (old, now) => {
+      changes.value('board.name', 'Board name', old.name, now.name);
+      changes.value('board.abbreviation', 'Board abbreviation', old.abbreviation, now.abbreviation);
+      changes.paragraphs('board.purpose', 'Board purpose, paragraph', old.purpose, now.purpose);
+      const cadence = (board: Board) => (board.cadence ? describeCadence(board.cadence) : null);
+      changes.value('board.cadence', 'Board meets', cadence(old), cadence(now));
+      changes.value('board.membership', 'Board membership', list(old.membership.map(words)), list(now.membership.map(words)));
+      changes.value('board.membershipText', 'Board membership, in words', old.membershipText, now.membershipText);
+      changes.value('board.moreInfo.text', 'Board more information', old.moreInfo?.text ?? null, now.moreInfo?.text ?? null);
+      changes.value('board.moreInfo.url', 'Board more information link', old.moreInfo?.url ?? null, now.moreInfo?.url ?? null);
+    },
+  );
   return changes.all;
 }
 
 function diffInvolvement(before: EditionContent['involvement'], after: EditionContent['involvement']): Change[] {
   const changes = new Changes('involvement');
-  changes.optional('involvement', 'Involvement', before, after, (part) => part.introduction ?? `${part.opportunities.length} ways to get involved`, (old, now) => {
-    changes.value('involvement.introduction', 'Involvement introduction', old.introduction, now.introduction);
-    changes.list<InvolvementOpportunity>('involvement.opportunities', old.opportunities, now.opportunities, {
-      key: json,
-      label: (_, index) => `Involvement opportunity ${index + 1}`,
-      summary: (opportunity) => opportunity.text,
-      fields: [
-        ['text', 'text', (opportunity) => opportunity.text],
-        ['kinds', 'kinds', (opportunity) => list(opportunity.kinds.map(words))],
-        ['organisation', 'organisation', (opportunity) => opportunity.organisation],
-      ],
-    });
-  });
+  changes.optional(
+    'involvement',
+    'Involvement',
+    before,
+    after,
+    (part) => part.introduction ?? `${part.opportunities.length} ways to get involved`,
+    (old, now) => {
+      changes.value('involvement.introduction', 'Involvement introduction', old.introduction, now.introduction);
+      changes.list<InvolvementOpportunity>('involvement.opportunities', old.opportunities, now.opportunities, {
+        key: json,
+        label: (_, index) => `Involvement opportunity ${index + 1}`,
+        summary: (opportunity) => opportunity.text,
+        fields: [
+          ['text', 'text', (opportunity) => opportunity.text],
+          ['kinds', 'kinds', (opportunity) => list(opportunity.kinds.map(words))],
+          ['organisation', 'organisation', (opportunity) => opportunity.organisation],
+        ],
+      });
+    },
+  );
   return changes.all;
 }
 

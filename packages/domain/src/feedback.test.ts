@@ -70,7 +70,12 @@ describe('"Tell us what you think"', () => {
 });
 
 describe('feedback tallies', () => {
-  const at = (createdAt: string, kind: 'helpful' | 'message', helpful: boolean | null, page = '/somerset') => ({ page, kind, helpful, createdAt });
+  const at = (createdAt: string, kind: 'helpful' | 'message', helpful: boolean | null, page = '/somerset') => ({
+    page,
+    kind,
+    helpful,
+    createdAt,
+  });
 
   it('counts each page by month, newest month first', () => {
     const tallies = tallyFeedback([

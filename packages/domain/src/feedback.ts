@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { councilSlug } from './council.js';
+import { CONTROL_CHARACTERS } from './text.js';
 
 export const FEEDBACK_COMMENT_MAX = 1200;
 export const MESSAGE_MAX = 2000;
@@ -10,9 +11,6 @@ export const feedbackPage = z
   .trim()
   .max(200, 'The page must be at most 200 characters')
   .regex(/^\/[a-z0-9\-/]*$/, 'The page must be a path on this site, such as /somerset');
-
-// Null bytes and other control characters are refused: PostgreSQL cannot store the first.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** "Was this helpful?": a yes or no and an optional comment. No personal data is asked for. */
 export const feedbackInput = z.object({
@@ -81,7 +79,6 @@ export const feedback = z.object({
 export type Feedback = z.infer<typeof feedback>;
 
 export const feedbackReceipt = z.object({ received: z.literal(true) });
-export type FeedbackReceipt = z.infer<typeof feedbackReceipt>;
 
 /** One month's feedback on one page: the counts staff watch over time. */
 export const feedbackTally = z.object({
@@ -99,7 +96,6 @@ export const feedbackOverview = z.object({
   /** Everything with words in it, newest first. */
   comments: z.array(feedback),
 });
-export type FeedbackOverview = z.infer<typeof feedbackOverview>;
 
 export const markFeedbackInput = z.object({
   council: councilSlug,

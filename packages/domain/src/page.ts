@@ -37,5 +37,3 @@ export const councilPage = councilContent.extend({
   localOfferAreas: z.array(localOfferArea),
 });
 export type CouncilPage = z.infer<typeof councilPage>;
-
-export const councilPageInput = z.object({ council: council.shape.slug });

@@ -4,12 +4,44 @@ import { countSyllables, readingAge } from './reading-age.js';
 describe('counting syllables', () => {
   // Counts as a dictionary divides these words.
   const DICTIONARY: [string, number][] = [
-    ['the', 1], ['be', 1], ['any', 2], ['you', 1], ['care', 1], ['safe', 1], ['promise', 2], ['people', 2],
-    ['little', 2], ['supported', 3], ['involved', 2], ['looked', 1], ['needed', 2], ['makes', 1], ['changes', 2],
-    ['chooses', 2], ['being', 2], ['going', 2], ['bullying', 3], ['actual', 3], ['quality', 3], ['language', 2],
-    ['education', 4], ['emotional', 4], ['opportunities', 5], ['activities', 4], ['aspirations', 4],
-    ['physical', 3], ['minimise', 3], ['adulthood', 3], ['responsible', 4], ['achieve', 2], ['outcomes', 2],
-    ['require', 2], ['decisions', 3], ['leisure', 2], ["council's", 2], ['Bullying', 3],
+    ['the', 1],
+    ['be', 1],
+    ['any', 2],
+    ['you', 1],
+    ['care', 1],
+    ['safe', 1],
+    ['promise', 2],
+    ['people', 2],
+    ['little', 2],
+    ['supported', 3],
+    ['involved', 2],
+    ['looked', 1],
+    ['needed', 2],
+    ['makes', 1],
+    ['changes', 2],
+    ['chooses', 2],
+    ['being', 2],
+    ['going', 2],
+    ['bullying', 3],
+    ['actual', 3],
+    ['quality', 3],
+    ['language', 2],
+    ['education', 4],
+    ['emotional', 4],
+    ['opportunities', 5],
+    ['activities', 4],
+    ['aspirations', 4],
+    ['physical', 3],
+    ['minimise', 3],
+    ['adulthood', 3],
+    ['responsible', 4],
+    ['achieve', 2],
+    ['outcomes', 2],
+    ['require', 2],
+    ['decisions', 3],
+    ['leisure', 2],
+    ["council's", 2],
+    ['Bullying', 3],
   ];
 
   it.each(DICTIONARY)('finds the syllables of "%s" (%i)', (word, syllables) => {
@@ -59,7 +91,11 @@ describe('the reading age of a text', () => {
   it('rates short plain sentences as easy', () => {
     // 10 words, 12 syllables ("bul-ly-ing" 3), 2 sentences: 0.39 × 5 + 11.8 × 1.2 − 15.59 = 0.52, so 5.52 years.
     expect(readingAge('We will help you stay safe. We will stop bullying.')).toMatchObject({
-      words: 10, sentences: 2, syllables: 12, age: 6, label: 'about 6 years: easy to read',
+      words: 10,
+      sentences: 2,
+      syllables: 12,
+      age: 6,
+      label: 'about 6 years: easy to read',
     });
   });
 

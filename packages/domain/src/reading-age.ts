@@ -63,7 +63,10 @@ export function readingAge(text: string): ReadingAge | null {
   const words = wordsOf(text);
   if (words.length === 0) return null;
   const sentences = Math.max(1, sentenceCount(text));
-  const syllables = words.reduce((sum, word) => sum + word.split('-').reduce((part, piece) => part + (piece ? countSyllables(piece) : 0), 0), 0);
+  const syllables = words.reduce(
+    (sum, word) => sum + word.split('-').reduce((part, piece) => part + (piece ? countSyllables(piece) : 0), 0),
+    0,
+  );
   const grade = 0.39 * (words.length / sentences) + 11.8 * (syllables / words.length) - 15.59;
   const age = Math.min(OLDEST, Math.max(YOUNGEST, Math.round(grade + 5)));
   return { age, grade, words: words.length, sentences, syllables, label: labelFor(age) };

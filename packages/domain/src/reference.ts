@@ -54,9 +54,6 @@ export const LOCAL_OFFER_AREAS = [
   { code: 'offer-finance', name: 'Financial literacy' },
 ] as const;
 
-export const LOCAL_OFFER_SOURCE =
-  "Children and Social Work Act 2017, section 2, as amended by the Children's Wellbeing and Schools Act 2026";
-
 export type PrincipleCode = (typeof PRINCIPLES)[number]['code'];
 export type LocalOfferAreaCode = (typeof LOCAL_OFFER_AREAS)[number]['code'];
 
@@ -78,4 +75,3 @@ export const principle = z.object({
 export type Principle = z.infer<typeof principle>;
 
 export const localOfferArea = z.object({ code: localOfferAreaCode, name: z.string() });
-export type LocalOfferArea = z.infer<typeof localOfferArea>;

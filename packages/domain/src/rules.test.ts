@@ -15,8 +15,7 @@ import {
 
 const pledgeOf = (input: Partial<PledgeContentInput>) =>
   pledgeContent.parse({ title: 'Our pledge', introduction: [], audiences: ['children-in-care'], ...input });
-const numbered = (...numbers: (number | null)[]) =>
-  numbers.map((number, i) => ({ number, text: `Promise ${i + 1}` }));
+const numbered = (...numbers: (number | null)[]) => numbers.map((number, i) => ({ number, text: `Promise ${i + 1}` }));
 
 describe('promise numbers', () => {
   it('accepts 1 to n in order, or no numbers at all', () => {
@@ -26,7 +25,9 @@ describe('promise numbers', () => {
 
   it('finds a number used twice', () => {
     const findings = checkPromiseNumbers(pledgeOf({ promises: numbered(1, 2, 2) }).promises);
-    expect(findings).toEqual([expect.objectContaining({ rule: 'promise-numbers-unique', severity: 'error', path: ['promises', 2, 'number'] })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'promise-numbers-unique', severity: 'error', path: ['promises', 2, 'number'] }),
+    ]);
   });
 
   it('finds a gap or a number out of order', () => {
@@ -75,7 +76,11 @@ describe('themes', () => {
 
   it('refuses two themes with one key', () => {
     const pledge = pledgeOf({ themes: [...themes, { key: 'where-i-live', title: 'Home' }], promises: [] });
-    expect(checkThemes(pledge).filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['theme-keys-unique']);
+    expect(
+      checkThemes(pledge)
+        .filter((f) => f.severity === 'error')
+        .map((f) => f.rule),
+    ).toEqual(['theme-keys-unique']);
   });
 
   it('groups promises under their themes in theme order', () => {

@@ -119,31 +119,27 @@ export function checkCouncilContent(content: CouncilContent): Finding[] {
   return content.pledge ? checkPledge(content.pledge) : [];
 }
 
-export const errorsOf = (findings: readonly Finding[]): Finding[] =>
-  findings.filter((finding) => finding.severity === 'error');
+export const errorsOf = (findings: readonly Finding[]): Finding[] => findings.filter((finding) => finding.severity === 'error');
 
 /**
  * Promises grouped under their themes, in theme order; promises without a theme come last. Works
  * on a published pledge's public promises as well as on the content editors keep.
  */
-export function promisesByTheme<P extends Promise>(
-  pledge: { promises: readonly P[]; themes: readonly Theme[] },
-): { theme: Theme | null; promises: P[] }[] {
+export function promisesByTheme<P extends Promise>(pledge: {
+  promises: readonly P[];
+  themes: readonly Theme[];
+}): { theme: Theme | null; promises: P[] }[] {
   const groups = pledge.themes.map((theme) => ({
     theme: theme as Theme | null,
     promises: pledge.promises.filter((promise) => promise.themeKey === theme.key),
   }));
-  const loose = pledge.promises.filter(
-    (promise) => promise.themeKey === null || !pledge.themes.some((t) => t.key === promise.themeKey),
-  );
+  const loose = pledge.promises.filter((promise) => promise.themeKey === null || !pledge.themes.some((t) => t.key === promise.themeKey));
   return loose.length > 0 ? [...groups, { theme: null, promises: loose }] : groups;
 }
 
-export const isMultiAgency = (board: Pick<Board, 'membership'>): boolean =>
-  board.membership.includes('partner-agencies');
+export const isMultiAgency = (board: Pick<Board, 'membership'>): boolean => board.membership.includes('partner-agencies');
 
-export const includesYoungPeople = (board: Pick<Board, 'membership'>): boolean =>
-  board.membership.includes('young-people');
+export const includesYoungPeople = (board: Pick<Board, 'membership'>): boolean => board.membership.includes('young-people');
 
 const SMALL_NUMBERS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
@@ -156,5 +152,4 @@ export function describeCadence(cadence: BoardCadence): string {
 }
 
 /** Meetings a year, for comparing boards with different ways of stating their cadence. */
-export const meetingsPerYear = (cadence: BoardCadence): number =>
-  cadence.kind === 'every-n-months' ? 12 / cadence.months : cadence.times;
+export const meetingsPerYear = (cadence: BoardCadence): number => (cadence.kind === 'every-n-months' ? 12 / cadence.months : cadence.times);

@@ -16,10 +16,7 @@ export const CORPORATE_PARENT_KINDS = {
   ],
 } as const;
 
-export const corporateParentKind = z.enum([
-  ...CORPORATE_PARENT_KINDS.council,
-  ...CORPORATE_PARENT_KINDS.partner,
-]);
+export const corporateParentKind = z.enum([...CORPORATE_PARENT_KINDS.council, ...CORPORATE_PARENT_KINDS.partner]);
 export type CorporateParentKind = z.infer<typeof corporateParentKind>;
 
 export const corporateParent = z.object({

@@ -24,15 +24,58 @@ const found = (text: string) => suggestMappings(unmapped(text)).map((s) => [s.co
 describe('suggested mappings for Worcestershire’s pledges', () => {
   it.each([
     [1, [['cswa2017-1f', ['keep safe', 'bullying']]]],
-    [2, [['cswa2017-1a', ['physical', 'emotional health', 'well-being']], ['offer-health', ['physical', 'emotional health', 'well-being']]]],
-    [3, [['cswa2017-1e', ['learning', 'achieve the best outcomes']], ['offer-education', ['learning']]]],
-    [4, [['cswa2017-1f', ['safe']], ['cswa2017-1g', ['leave care']]]],
-    [5, [['cswa2017-1a', ['grow and develop']], ['cswa2017-1g', ['adulthood']]]],
+    [
+      2,
+      [
+        ['cswa2017-1a', ['physical', 'emotional health', 'well-being']],
+        ['offer-health', ['physical', 'emotional health', 'well-being']],
+      ],
+    ],
+    [
+      3,
+      [
+        ['cswa2017-1e', ['learning', 'achieve the best outcomes']],
+        ['offer-education', ['learning']],
+      ],
+    ],
+    [
+      4,
+      [
+        ['cswa2017-1f', ['safe']],
+        ['cswa2017-1g', ['leave care']],
+      ],
+    ],
+    [
+      5,
+      [
+        ['cswa2017-1a', ['grow and develop']],
+        ['cswa2017-1g', ['adulthood']],
+      ],
+    ],
     [6, []],
     [7, [['cswa2017-1f', ['number of changes']]]],
-    [8, [['cswa2017-1a', ['fun', 'leisure']], ['cswa2017-1d', ['access']], ['offer-participation', ['fun', 'leisure']]]],
-    [9, [['cswa2017-1b', ['involved']], ['cswa2017-1c', ['involved', 'decisions']]]],
-    [10, [['cswa2017-1c', ['decisions', 'choice']], ['cswa2017-1f', ['safe']]]],
+    [
+      8,
+      [
+        ['cswa2017-1a', ['fun', 'leisure']],
+        ['cswa2017-1d', ['access']],
+        ['offer-participation', ['fun', 'leisure']],
+      ],
+    ],
+    [
+      9,
+      [
+        ['cswa2017-1b', ['involved']],
+        ['cswa2017-1c', ['involved', 'decisions']],
+      ],
+    ],
+    [
+      10,
+      [
+        ['cswa2017-1c', ['decisions', 'choice']],
+        ['cswa2017-1f', ['safe']],
+      ],
+    ],
     [11, [['cswa2017-1e', ['aspirations', 'goals', 'the best', 'good enough']]]],
   ] as const)('pledge %i', (number, expected) => {
     expect(found(WORCESTERSHIRE[number]!)).toEqual(expected);
@@ -40,7 +83,13 @@ describe('suggested mappings for Worcestershire’s pledges', () => {
 
   it('says why, in words, quoting the promise', () => {
     expect(suggestMappings(unmapped(WORCESTERSHIRE[1]!))).toEqual([
-      { code: 'cswa2017-1f', kind: 'principle', name: 'Safety and stability', reason: 'mentions “keep safe” and “bullying”', matched: ['keep safe', 'bullying'] },
+      {
+        code: 'cswa2017-1f',
+        kind: 'principle',
+        name: 'Safety and stability',
+        reason: 'mentions “keep safe” and “bullying”',
+        matched: ['keep safe', 'bullying'],
+      },
     ]);
     expect(suggestMappings(unmapped(WORCESTERSHIRE[8]!)).map((s) => `${s.name}: ${s.reason}`)).toEqual([
       'Best interests and wellbeing: mentions “fun” and “leisure”',
@@ -58,7 +107,10 @@ describe('suggested mappings for Worcestershire’s pledges', () => {
   });
 
   it('reads the plain words as well as the formal text', () => {
-    const promise = { ...unmapped(WORCESTERSHIRE[6]!), plainWords: 'You will see the people who look after you, and they will listen to you.' };
+    const promise = {
+      ...unmapped(WORCESTERSHIRE[6]!),
+      plainWords: 'You will see the people who look after you, and they will listen to you.',
+    };
     expect(suggestMappings(promise).map((s) => [s.code, s.matched])).toEqual([
       ['cswa2017-1b', ['listen']],
       ['cswa2017-1c', ['listen']],
@@ -92,7 +144,11 @@ describe('how patterns match', () => {
     expect(found('Bullied or bullies')).toEqual([['cswa2017-1f', ['Bullied', 'bullies']]]);
     expect(matchPatterns('Safety first, and a safe home', ['safe'])).toEqual(['safe']);
     expect(matchPatterns('No one is homeless', ['home'])).toEqual([]);
-    expect(matchPatterns('wellbeing, well-being and well being', ['well being', 'wellbeing'])).toEqual(['wellbeing', 'well-being', 'well being']);
+    expect(matchPatterns('wellbeing, well-being and well being', ['well being', 'wellbeing'])).toEqual([
+      'wellbeing',
+      'well-being',
+      'well being',
+    ]);
     expect(matchPatterns('When you leave care, and after leaving care', ['leav* care'])).toEqual(['leave care', 'leaving care']);
   });
 

@@ -28,7 +28,10 @@ const regexes = new Map<string, RegExp>();
 function regexOf(pattern: string): RegExp {
   let regex = regexes.get(pattern);
   if (!regex) {
-    const words = pattern.trim().split(/\s+/).map((word) => (word.endsWith('*') ? `${escape(word.slice(0, -1))}[\\p{L}\\p{N}]*` : escape(word)));
+    const words = pattern
+      .trim()
+      .split(/\s+/)
+      .map((word) => (word.endsWith('*') ? `${escape(word.slice(0, -1))}[\\p{L}\\p{N}]*` : escape(word)));
     regex = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'giu');
     regexes.set(pattern, regex);
   }

@@ -15,12 +15,20 @@ describe('saving a section', () => {
   });
 
   it('refuses an unknown section and a negative revision', () => {
-    expect(saveSectionInput.safeParse({ section: 'council', revision: 0, content: null }).error?.issues[0]?.message).toMatch(/must be one of statement/);
-    expect(saveSectionInput.safeParse({ section: 'pledge', revision: -1, content: null }).error?.issues[0]?.message).toMatch(/cannot be negative/);
+    expect(saveSectionInput.safeParse({ section: 'council', revision: 0, content: null }).error?.issues[0]?.message).toMatch(
+      /must be one of statement/,
+    );
+    expect(saveSectionInput.safeParse({ section: 'pledge', revision: -1, content: null }).error?.issues[0]?.message).toMatch(
+      /cannot be negative/,
+    );
   });
 
   it('accepts removing an optional section', () => {
-    expect(saveSectionInput.parse({ section: 'board', revision: 1, content: null })).toEqual({ section: 'board', revision: 1, content: null });
+    expect(saveSectionInput.parse({ section: 'board', revision: 1, content: null })).toEqual({
+      section: 'board',
+      revision: 1,
+      content: null,
+    });
   });
 });
 

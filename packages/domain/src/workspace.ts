@@ -6,6 +6,7 @@ import { eventOffer, involvement, trainingOffer } from './involvement.js';
 import { councilContent } from './page.js';
 import { pledgeContent, pledgeStatus } from './pledge.js';
 import { statement } from './statement.js';
+import { CONTROL_CHARACTERS } from './text.js';
 
 /** The parts of a council's page that are edited, and saved, one at a time. */
 export const SECTIONS = ['statement', 'pledge', 'board', 'involvement', 'training', 'events', 'contacts'] as const;
@@ -84,7 +85,10 @@ export const workspaceDraft = z.object({
   content: editionContent,
   revisions: z.record(section, z.number().int()),
 });
-export type WorkspaceDraft = z.infer<typeof workspaceDraft>;
+
+/** Why a save was refused when someone else saved the section first; the portal shows it too. */
+export const SECTION_CONFLICT_MESSAGE =
+  'Someone else saved this section while you were editing it. Their version is shown; your text is kept below it.';
 
 export const sectionConflict = z.object({
   section,
@@ -110,7 +114,7 @@ export const reviewComment = z
   .trim()
   .min(1, 'Write a comment for the editors')
   .max(2000, 'A comment is at most 2000 characters')
-  .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), 'A comment must not contain control characters');
+  .refine((value) => !CONTROL_CHARACTERS.test(value), 'A comment must not contain control characters');
 
 /** A page counts as stale when nobody has reviewed it for this long. */
 export const STALE_AFTER_MONTHS = 12;
@@ -144,7 +148,6 @@ export const workspaceOverview = z.object({
   /** What the rules find in the working content, or else in the published content. */
   findings: z.array(finding),
 });
-export type WorkspaceOverview = z.infer<typeof workspaceOverview>;
 
 export const versionNumber = z
   .number({ error: 'A version must be a whole number' })

@@ -1,4 +1,4 @@
-import type { Council } from '@pledgekeeper/domain';
+import type { Council } from '@pledgekeeper/domain/council';
 
 /** What the header shows for a council: its chosen name and colour, or its name and ours. */
 export interface Brand {

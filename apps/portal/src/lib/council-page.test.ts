@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Promise } from '@pledgekeeper/domain';
+import type { Promise } from '@pledgekeeper/domain/council';
 import {
   audiencesInWords,
   corporateParentsByGroup,
@@ -73,7 +73,6 @@ describe('corporateParentsByGroup', () => {
     expect(groups.partner.map((p) => p.label)).toEqual(['Health', 'Everyone else']);
   });
 });
-
 
 describe('links', () => {
   it('dials the number without spaces', () => {

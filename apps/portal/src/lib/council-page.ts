@@ -6,7 +6,7 @@ import {
   type CouncilKind,
   type PrincipleCode,
   type Promise,
-} from '@pledgekeeper/domain';
+} from '@pledgekeeper/domain/council';
 
 const KIND_LABELS: Record<CouncilKind, string> = {
   county: 'County council',
@@ -64,8 +64,7 @@ export function corporateParentsByGroup(parents: readonly CorporateParent[]) {
 
 export const telHref = (phone: string): string => `tel:${phone.replace(/\s+/g, '')}`;
 
-export const promiseCountInWords = (count: number): string =>
-  count === 1 ? '1 promise' : `${count} promises`;
+export const promiseCountInWords = (count: number): string => (count === 1 ? '1 promise' : `${count} promises`);
 
 export const themeCountInWords = (count: number): string => (count === 1 ? '1 theme' : `${count} themes`);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEEDBACK_COMMENT_MAX, feedbackInput } from '@pledgekeeper/domain';
+import { FEEDBACK_COMMENT_MAX, feedbackInput } from '@pledgekeeper/domain/feedback';
 import { errorSummary, errorsFromFlattened, errorsFromIssues, readFeedbackForm } from './feedback-form';
 
 const form = (entries: Record<string, string>) => {

@@ -17,7 +17,6 @@ export const FEEDBACK_FIELD_IDS: Record<FeedbackField, string> = {
   comment: 'feedback-comment',
 };
 
-
 export function readFeedbackForm(data: FormData): FeedbackValues {
   const helpful = data.get('helpful');
   const comment = data.get('comment');

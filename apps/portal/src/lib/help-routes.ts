@@ -1,4 +1,4 @@
-import type { Contact, CouncilPage } from '@pledgekeeper/domain';
+import type { Contact, CouncilPage } from '@pledgekeeper/domain/council';
 
 /**
  * Where a young person goes for someone on their side, and to complain. The council's own

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageInput } from '@pledgekeeper/domain';
+import { messageInput } from '@pledgekeeper/domain/feedback';
 import { errorSummary, errorsFromIssues, readMessageForm } from './message-form';
 
 const form = (entries: Record<string, string>) => {

@@ -1,4 +1,4 @@
-import { MESSAGE_TOPICS, type MessageTopic } from '@pledgekeeper/domain';
+import { MESSAGE_TOPICS, type MessageTopic } from '@pledgekeeper/domain/feedback';
 import { type FormErrors, formErrors } from './form-errors';
 
 /** "Tell us what you think": what was entered, and messages to show against each field. */

@@ -1,3 +1,6 @@
+import type { PledgeStatus } from '@pledgekeeper/domain/council';
+import type { Role, Section } from '@pledgekeeper/domain/workspace';
+
 /** Dates and names as the workspace shows them: British English, London time. */
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
   dateStyle: 'long',
@@ -22,15 +25,15 @@ export const formatDate = (value: string | null | undefined, none = 'never'): st
   return date ? DATE.format(date) : none;
 };
 
-export const STATUS_LABELS: Record<string, string> = {
+export const STATUS_LABELS: Record<PledgeStatus, string> = {
   draft: 'Draft',
   'in-review': 'In review',
   published: 'Published',
 };
 
-export const ROLE_LABELS: Record<string, string> = { editor: 'Editor', publisher: 'Publisher' };
+export const ROLE_LABELS: Record<Role, string> = { editor: 'Editor', publisher: 'Publisher' };
 
-export const SECTION_TITLES: Record<string, string> = {
+export const SECTION_TITLES: Record<Section, string> = {
   statement: 'Statement',
   pledge: 'Pledge',
   board: 'Board',

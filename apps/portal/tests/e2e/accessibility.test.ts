@@ -1,52 +1,12 @@
-import { gzipSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startStack, storedFeedback, type Stack } from './harness';
-import { adminEnv, councilThroughWorkspace } from './journeys';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { storedFeedback } from './harness';
+import { COUNCIL_PAGES, PUBLIC_PAGES, VIEWPORTS, publicPagesSuite } from './public-pages';
 
-// Issue 4: accessible, light and safe, measured in Debian's Chromium with JavaScript off.
+// Issue 4: accessible, measured in Debian's Chromium with JavaScript off; light and safe in light-and-safe.test.ts.
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const VIEWPORTS = [
-  { width: 360, height: 640 },
-  { width: 1280, height: 800 },
-];
-// Both seed councils, and one made from nothing through the workspace, as a new council would be.
-const MADE_IN_WORKSPACE = { slug: 'north-somerset', name: 'North Somerset Council', promises: ['We will listen to you.', 'We will help you find a safe home.'] };
-const COUNCIL_PAGES = ['/worcestershire', '/somerset', `/${MADE_IN_WORKSPACE.slug}`];
-const CARD_PAGES = COUNCIL_PAGES.map((path) => `${path}/card`);
-const PUBLIC_PAGES = ['/', ...COUNCIL_PAGES, ...CARD_PAGES, '/sign-in', '/no-such-council'];
-const LEAVE_URL = 'https://www.bbc.co.uk/weather';
-const BUDGET_BYTES = 30 * 1024;
-
-let stack: Stack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  stack = await startStack({ apiEnv: adminEnv });
-  browser = await launchChromium();
-  const publisher = await councilThroughWorkspace(browser, stack.portalUrl, MADE_IN_WORKSPACE);
-  await publisher.context().close();
-}, 120_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await stack?.stop();
-});
-
-/**
- * A page in a fresh context: axe needs one made by `browser.newContext()`. axe itself needs
- * JavaScript (its timers never fire without it); the portal ships none, so pages are the same.
- */
-async function open(path: string, viewport = VIEWPORTS[1]!, javaScriptEnabled = false): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled, viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(stack.portalUrl + path);
-  return page;
-}
+const { stack, open } = publicPagesSuite();
 
 /** Waits for the page the server answers a feedback post with, after `act` sends it. */
 async function sent(page: Page, act: () => Promise<void>): Promise<number> {
@@ -67,8 +27,6 @@ async function violations(page: Page): Promise<string[]> {
     violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${node.target.join(' ')}: ${node.failureSummary}`),
   );
 }
-
-const activeKey = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-tab-key') ?? null);
 
 describe('axe: no WCAG 2.2 A or AA violations', () => {
   describe.each(VIEWPORTS)('at $width x $height', (viewport) => {
@@ -124,11 +82,15 @@ describe('the keyboard alone', () => {
     // A radio group is one Tab stop: arrow keys move within it.
     const expected = await page.evaluate(() => {
       const controls = document.querySelectorAll<HTMLElement>('a[href], button, input:not([type="hidden"]), textarea, select');
-      return [...new Set([...controls].map((control, index) => {
-        const key = control instanceof HTMLInputElement && control.type === 'radio' ? `radio:${control.name}` : `control:${index}`;
-        control.setAttribute('data-tab-key', key);
-        return key;
-      }))];
+      return [
+        ...new Set(
+          [...controls].map((control, index) => {
+            const key = control instanceof HTMLInputElement && control.type === 'radio' ? `radio:${control.name}` : `control:${index}`;
+            control.setAttribute('data-tab-key', key);
+            return key;
+          }),
+        ),
+      ];
     });
     expect(expected.length).toBeGreaterThan(5);
 
@@ -148,7 +110,8 @@ describe('the keyboard alone', () => {
         return {
           key: element.getAttribute('data-tab-key'),
           name: `${element.tagName} ${element.textContent?.trim().slice(0, 40) ?? ''}`,
-          visible: (outline || style.boxShadow !== 'none') && (top === element || element.contains(top) || (top?.contains(element) ?? false)),
+          visible:
+            (outline || style.boxShadow !== 'none') && (top === element || element.contains(top) || (top?.contains(element) ?? false)),
         };
       });
       if (!focus?.key || reached.includes(focus.key)) continue;
@@ -186,96 +149,7 @@ describe('the keyboard alone', () => {
     const status = page.getByRole('status');
     expect(await status.textContent()).toContain('Thank you for your feedback.');
     expect(await status.evaluate((element) => element === document.activeElement)).toBe(true);
-    const stored = await storedFeedback(stack.databaseUrl, 'somerset');
+    const stored = await storedFeedback(stack().databaseUrl, 'somerset');
     expect(stored).toContainEqual(expect.objectContaining({ page: '/somerset', helpful, comment }));
-  });
-});
-
-describe('text at 200% on a 320 px wide screen', () => {
-  it.each(COUNCIL_PAGES)('%s reflows with nothing wider than the screen', async (path) => {
-    const page = await open(path, { width: 320, height: 640 });
-    // Set from outside the page, so the CSP (no inline style) stays as it is.
-    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
-    expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('36px');
-    const overflow = await page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      const wide = [...document.querySelectorAll<HTMLElement>('body *')]
-        .filter((element) => element.getBoundingClientRect().right > width + 0.5)
-        .filter((element) => !element.matches('.govuk-skip-link, .govuk-visually-hidden, .visually-hidden'))
-        .map((element) => `${element.tagName}.${element.className}`);
-      // Text can spill out of a box that itself fits, so each piece of text is measured too.
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const range = document.createRange();
-        range.selectNodeContents(node);
-        const parent = node.parentElement;
-        if (range.getBoundingClientRect().right > width + 0.5 && !parent?.closest('.govuk-skip-link, .govuk-visually-hidden, .visually-hidden')) {
-          wide.push(`text in ${parent?.tagName}.${parent?.className}: ${node.textContent?.trim().slice(0, 40)}`);
-        }
-      }
-      return { width, scrollWidth: document.documentElement.scrollWidth, wide };
-    });
-    expect(overflow.width).toBe(320);
-    expect(overflow.wide).toEqual([]);
-    expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.width);
-  });
-});
-
-describe('weight budget', () => {
-  it.each(COUNCIL_PAGES)('%s: HTML and CSS at most 30 KB gzipped, no web fonts, no script', async (path) => {
-    const html = await (await fetch(stack.portalUrl + path)).text();
-    const stylesheets = [...html.matchAll(/<link\b[^>]*>/gi)]
-      .map(([tag]) => tag)
-      .filter((tag) => /\brel="stylesheet"/i.test(tag))
-      .map((tag) => new URL(/\bhref="([^"]+)"/i.exec(tag)?.[1] ?? '', stack.portalUrl + path).href);
-    expect(stylesheets.length).toBeGreaterThan(0);
-    const css = await Promise.all(stylesheets.map(async (url) => (await fetch(url)).text()));
-    const gzipped = [html, ...css].reduce((total, text) => total + gzipSync(text).byteLength, 0);
-    expect(gzipped).toBeLessThanOrEqual(BUDGET_BYTES);
-    for (const sheet of css) expect(sheet).not.toMatch(/@font-face/i);
-    expect(html).not.toMatch(/<script/i);
-
-    // What the browser actually asks for, to catch anything referenced indirectly.
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    contexts.push(context);
-    const page = await context.newPage();
-    const requests: { url: string; type: string }[] = [];
-    page.on('request', (request) => requests.push({ url: request.url(), type: request.resourceType() }));
-    await page.goto(stack.portalUrl + path, { waitUntil: 'networkidle' });
-    expect(requests.filter(({ type }) => type === 'font')).toEqual([]);
-    expect(requests.filter(({ url, type }) => type === 'script' || /\.m?js(\?|$)/.test(new URL(url).pathname))).toEqual([]);
-    expect(await page.locator('script').count()).toBe(0);
-  });
-});
-
-describe('"Leave this page quickly"', () => {
-  it.each(PUBLIC_PAGES)('%s has it right after the skip link, as a plain link to a neutral site', async (path) => {
-    const page = await open(path, VIEWPORTS[0]);
-    const leave = page.getByRole('link', { name: 'Leave this page quickly' });
-    expect(await leave.getAttribute('href')).toBe(LEAVE_URL);
-    expect((await leave.getAttribute('rel'))?.split(/\s+/)).toContain('noreferrer');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    expect(await leave.evaluate((element) => element === document.activeElement)).toBe(true);
-    // Big enough to hit in a hurry, on a phone.
-    const box = await leave.boundingBox();
-    expect(box?.height).toBeGreaterThanOrEqual(44);
-    expect(box?.width).toBeGreaterThanOrEqual(44);
-  });
-
-  it('leaves with Enter and tells the neutral site nothing about where the reader was', async () => {
-    const page = await open('/somerset');
-    const arrivals: Record<string, string>[] = [];
-    // Answered here: the machine has no outside network, and only the request matters.
-    await page.context().route(`${LEAVE_URL}**`, async (route) => {
-      arrivals.push(route.request().headers());
-      await route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title>' });
-    });
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await Promise.all([page.waitForURL(LEAVE_URL), page.keyboard.press('Enter')]);
-    expect(arrivals).toHaveLength(1);
-    expect(arrivals[0]).not.toHaveProperty('referer');
-    expect(await page.evaluate(() => document.referrer)).toBe('');
   });
 });

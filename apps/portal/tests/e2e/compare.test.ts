@@ -5,7 +5,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCouncils, writeSeedFiles } from '@pledgekeeper/db/generate';
 import { defaultSeedDirectory, readSeedDirectory } from '@pledgekeeper/db/seed';
-import { type CouncilContent, PRINCIPLES, parseCsv } from '@pledgekeeper/domain';
+import { type CouncilContent, PRINCIPLES } from '@pledgekeeper/domain/council';
+import { parseCsv } from '@pledgekeeper/domain/compare';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, startStack, type Stack } from './harness';
 
@@ -34,7 +35,10 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function open(path: string, options: { viewport?: (typeof VIEWPORTS)[number]; javaScript?: boolean; base?: string } = {}): Promise<Page> {
+async function open(
+  path: string,
+  options: { viewport?: (typeof VIEWPORTS)[number]; javaScript?: boolean; base?: string } = {},
+): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? false, viewport: options.viewport ?? VIEWPORTS[1]! });
   contexts.push(context);
   const page = await context.newPage();
@@ -104,10 +108,9 @@ describe('the principles matrix', () => {
     await page.getByLabel('Sort by').selectOption({ label: 'Number of promises' });
     await Promise.all([page.waitForURL(/\/compare\?/), page.getByRole('button', { name: 'Show councils' }).click()]);
     expect(new URL(page.url()).search).toBe('?nation=england&kind=&sort=promises');
-    expect(await page.locator('tbody tr[data-council]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-council')))).toEqual([
-      'worcestershire',
-      'somerset',
-    ]);
+    expect(await page.locator('tbody tr[data-council]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-council')))).toEqual(
+      ['worcestershire', 'somerset'],
+    );
 
     await page.getByLabel('Choose Worcestershire County Council').check();
     await page.getByLabel('Choose Somerset County Council').check();
@@ -174,15 +177,22 @@ describe('downloads', () => {
     }
     const sorted = parseCsv(await (await get('/compare/matrix.csv?sort=promises')).text());
     expect(sorted.slice(1).map((row) => row[0])).toEqual(['worcestershire', 'somerset']);
-    const json = (await (await get('/compare/matrix.json')).json()) as { format: string; councils: { slug: string; promiseCount: number }[] };
+    const json = (await (await get('/compare/matrix.json')).json()) as {
+      format: string;
+      councils: { slug: string; promiseCount: number }[];
+    };
     expect(json.format).toBe('pledgekeeper.compare.matrix/1');
-    expect(json.councils.map((c) => [c.slug, c.promiseCount])).toEqual([...seeds.values()].map((s) => [s.council.slug, s.pledge!.promises.length]).sort());
+    expect(json.councils.map((c) => [c.slug, c.promiseCount])).toEqual(
+      [...seeds.values()].map((s) => [s.council.slug, s.pledge!.promises.length]).sort(),
+    );
 
     const side = parseCsv(await (await get(`/compare/side-by-side.csv?council=worcestershire&council=somerset`)).text());
     expect(side[0]).toEqual(['field', 'label', 'worcestershire', 'somerset']);
     for (const { code } of PRINCIPLES) {
       const row = side.find((r) => r[0] === code)!;
-      expect(row.slice(2)).toEqual(['worcestershire', 'somerset'].map((slug) => String(cellsOf(seeds.get(slug)!).find((c) => c.code === code)!.promises)));
+      expect(row.slice(2)).toEqual(
+        ['worcestershire', 'somerset'].map((slug) => String(cellsOf(seeds.get(slug)!).find((c) => c.code === code)!.promises)),
+      );
     }
   });
 });
@@ -216,10 +226,14 @@ describe('with 150 sample councils', () => {
   it.each([
     { ...VIEWPORTS[0]!, axe: true },
     { ...VIEWPORTS[1]!, axe: false },
-  ])('lists all 152 on a $width px screen, the page never wider than the screen (axe: $axe)', async ({ axe, ...viewport }) => {
-    const page = await open('/compare', { viewport, javaScript: axe, base: big.portalUrl });
-    expect(await page.locator('tbody tr[data-council]').count()).toBe(152);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
-    if (axe) expect(await violations(page)).toEqual([]);
-  }, 120_000);
+  ])(
+    'lists all 152 on a $width px screen, the page never wider than the screen (axe: $axe)',
+    async ({ axe, ...viewport }) => {
+      const page = await open('/compare', { viewport, javaScript: axe, base: big.portalUrl });
+      expect(await page.locator('tbody tr[data-council]').count()).toBe(152);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      if (axe) expect(await violations(page)).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CouncilContentInput } from '@pledgekeeper/domain';
+import type { CouncilContentInput } from '@pledgekeeper/domain/council';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, repoRoot, startStack, storedFeedback, type Stack } from './harness';
 
-const seed = (slug: string): CouncilContentInput =>
-  JSON.parse(readFileSync(join(repoRoot, 'packages/db/seeds', `${slug}.json`), 'utf8'));
+const seed = (slug: string): CouncilContentInput => JSON.parse(readFileSync(join(repoRoot, 'packages/db/seeds', `${slug}.json`), 'utf8'));
 const PAGES = ['/', '/worcestershire', '/somerset', '/no-such-council'];
 
 let stack: Stack;
@@ -84,9 +83,7 @@ describe('reading council pages without JavaScript', () => {
     expect(await involved.textContent()).toContain('Route1 Advocacy');
     const register = page.getByRole('region', { name: 'Training' }).getByRole('link');
     expect(await register.getAttribute('href')).toBe('mailto:SomersetCorporateParentingBoard@somerset.gov.uk');
-    expect(await page.getByRole('region', { name: 'Events and promotions' }).textContent()).toContain(
-      'Invite us to your workplace.',
-    );
+    expect(await page.getByRole('region', { name: 'Events and promotions' }).textContent()).toContain('Invite us to your workplace.');
 
     const contacts = page.getByRole('region', { name: 'Contacts' });
     const address = (await contacts.locator('address').innerText()).split('\n');

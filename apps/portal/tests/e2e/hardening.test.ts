@@ -20,8 +20,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const get = (path: string, headers: Record<string, string> = {}) =>
-  fetch(stack.portalUrl + path, { headers, redirect: 'manual' });
+const get = (path: string, headers: Record<string, string> = {}) => fetch(stack.portalUrl + path, { headers, redirect: 'manual' });
 
 async function sessionCookie(): Promise<string> {
   const cookie = (await publisher.context().cookies()).find((candidate) => candidate.name === 'pk_session');

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
  */
 export const TEST_ADMIN = { email: 'admin@pledgekeeper.example', password: 'a long admin passphrase for tests' };
 export const adminEnv = { PLEDGEKEEPER_ADMIN_EMAIL: TEST_ADMIN.email, PLEDGEKEEPER_ADMIN_PASSWORD: TEST_ADMIN.password };
-const PASSWORD = 'another long passphrase here';
+export const PASSWORD = 'another long passphrase here';
 
 /** Presses a button and waits for the page the server answers with (after any redirect). */
 export async function press(page: Page, name: string): Promise<void> {
@@ -73,12 +73,19 @@ async function publisherInvitesPublisher(first: Page, portalUrl: string, slug: s
  * A new publisher of an existing council, signed in on a page of their own: the first invited by
  * the admin, the next ones by the first (while its browser is still open).
  */
-export async function publisherOf(browser: Browser, portalUrl: string, slug: string, name = 'Pat Publisher', create?: NewCouncil): Promise<Page> {
+export async function publisherOf(
+  browser: Browser,
+  portalUrl: string,
+  slug: string,
+  name = 'Pat Publisher',
+  create?: NewCouncil,
+): Promise<Page> {
   const key = `${portalUrl} ${slug}`;
   const first = firstPublishers.get(key);
-  const link = first && !first.isClosed()
-    ? await publisherInvitesPublisher(first, portalUrl, slug)
-    : await adminInvitesPublisher(browser, portalUrl, slug, create);
+  const link =
+    first && !first.isClosed()
+      ? await publisherInvitesPublisher(first, portalUrl, slug)
+      : await adminInvitesPublisher(browser, portalUrl, slug, create);
   const publisher = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await acceptInvitation(publisher, link, name);
   if (!first) firstPublishers.set(key, publisher);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { councilScope, createDatabase, findCouncilBySlug } from '@pledgekeeper/db';
-import { dialectsUnderTest } from '@pledgekeeper/db/testing';
+import { describeEachDialect } from '@pledgekeeper/stack';
 import { launchChromium, startStack, type Stack } from './harness';
 import { TEST_ADMIN, acceptInvitation, adminEnv, press } from './journeys';
 
@@ -37,7 +37,7 @@ async function publishedPromise12() {
 
 const suggested = (page: Page, promise: number) => page.getByRole('region', { name: `Suggested for promise ${promise}` });
 
-describe.each(dialectsUnderTest())('plain words and suggested mappings without JavaScript, on %s', (dialect) => {
+describeEachDialect(describe, 'plain words and suggested mappings without JavaScript, on %s', (dialect) => {
   beforeAll(async () => {
     stack = await startStack({ dialect, apiEnv: adminEnv });
     browser = await launchChromium();
@@ -66,8 +66,12 @@ describe.each(dialectsUnderTest())('plain words and suggested mappings without J
 
   it('shows a reading age for the formal text and the plain words of each promise', async () => {
     await go(editor, `/${W}/manage/pledge`);
-    expect(await editor.locator('#field-promises-1-text-hint').textContent()).toContain('Reading age (an estimate): about 17 years: hard to read.');
-    expect(await editor.locator('#field-promises-1-plainWords-hint').textContent()).toMatch(/Reading age \(an estimate\): about \d years: easy to read\./);
+    expect(await editor.locator('#field-promises-1-text-hint').textContent()).toContain(
+      'Reading age (an estimate): about 17 years: hard to read.',
+    );
+    expect(await editor.locator('#field-promises-1-plainWords-hint').textContent()).toMatch(
+      /Reading age \(an estimate\): about \d years: easy to read\./,
+    );
     // The seeded promises are mapped and reviewed: nothing is waiting to be accepted.
     expect(await editor.getByRole('heading', { name: /^Suggested/ }).count()).toBe(0);
   });
@@ -79,7 +83,12 @@ describe.each(dialectsUnderTest())('plain words and suggested mappings without J
     await press(editor, 'Save pledge');
     expect(await editor.getByRole('status').textContent()).toContain('Saved');
     const list = suggested(editor, 12);
-    expect(await list.getByRole('listitem').allTextContents().then((items) => items.map((item) => item.replace(/\s+/g, ' ').trim()))).toEqual([
+    expect(
+      await list
+        .getByRole('listitem')
+        .allTextContents()
+        .then((items) => items.map((item) => item.replace(/\s+/g, ' ').trim())),
+    ).toEqual([
       'Express views (corporate parenting principle). Suggested because it mentions “listen”. Accept Express views for promise 12 Reject Express views for promise 12',
       'Views taken into account (corporate parenting principle). Suggested because it mentions “listen”. Accept Views taken into account for promise 12 Reject Views taken into account for promise 12',
       'Access to services (corporate parenting principle). Suggested because it mentions “help you find”. Accept Access to services for promise 12 Reject Access to services for promise 12',
@@ -127,6 +136,10 @@ describe.each(dialectsUnderTest())('plain words and suggested mappings without J
     expect(html).not.toMatch(/Suggested because|rejectedSuggestions/);
     // The turned-down suggestion stays turned down in the next draft too.
     await go(editor, `/${W}/manage/pledge`);
-    expect(await suggested(editor, 12).locator('strong').allTextContents()).toEqual(['Views taken into account', 'Access to services', 'Employment']);
+    expect(await suggested(editor, 12).locator('strong').allTextContents()).toEqual([
+      'Views taken into account',
+      'Access to services',
+      'Employment',
+    ]);
   });
 });

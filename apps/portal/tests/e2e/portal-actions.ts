@@ -43,3 +43,36 @@ export function actionUrl(action: PortalAction, params: Record<string, string>):
   });
   return action.name === 'default' ? path : `${path}?/${action.name}`;
 }
+
+// Open to anyone by design: reading and feedback, signing in and out, accepting an invitation by its token.
+export const PUBLIC = new Set([
+  '/[council]#feedback',
+  '/[council]#message',
+  '/sign-in#signIn',
+  '/sign-out#default',
+  '/invitations/[token]#accept',
+]);
+export const actionKey = (action: PortalAction) => `${action.route}#${action.name}`;
+export const isWorkspace = (action: PortalAction) => action.route.startsWith('/[council]/manage');
+export const isAdmin = (action: PortalAction) => action.route === '/admin';
+/** Plausible values for every field any workspace form has, so each action reaches the API. */
+export const HOSTILE_FORM = {
+  revision: '0',
+  command: 'save',
+  comment: 'No',
+  email: 'intruder@example.org',
+  role: 'publisher',
+  invitationId: '1',
+  summary: 'Hijacked',
+  title: 'Hijacked',
+  name: 'Hijacked',
+  audiences: 'carers',
+  slug: 'hijacked',
+  kind: 'county',
+  nation: 'england',
+  council: 'somerset',
+  brandColour: '#003366',
+  brandName: 'Hijacked',
+  id: '00000000-0000-4000-8000-000000000000',
+  status: 'answered',
+};

@@ -69,7 +69,11 @@ describe('"Tell us what you think"', () => {
     await staff.goto(`${stack.portalUrl}/somerset/manage/feedback`);
     const row = staff.locator('tbody tr').first();
     expect((await row.locator('th, td').allTextContents()).map((cell) => cell.trim())).toEqual([
-      new Date().toISOString().slice(0, 7), '/somerset', '0', '0', '1',
+      new Date().toISOString().slice(0, 7),
+      '/somerset',
+      '0',
+      '0',
+      '1',
     ]);
     const item = staff.locator('.feedback-item', { hasText: MESSAGE });
     expect(await item.locator('.govuk-tag').textContent()).toBe('New');
@@ -77,7 +81,13 @@ describe('"Tell us what you think"', () => {
 
     await Promise.all([staff.waitForEvent('load'), item.getByRole('button', { name: /^Mark as read/ }).click()]);
     expect(await staff.locator('.feedback-item', { hasText: MESSAGE }).locator('.govuk-tag').textContent()).toBe('Read');
-    await Promise.all([staff.waitForEvent('load'), staff.locator('.feedback-item', { hasText: MESSAGE }).getByRole('button', { name: /^Mark as answered/ }).click()]);
+    await Promise.all([
+      staff.waitForEvent('load'),
+      staff
+        .locator('.feedback-item', { hasText: MESSAGE })
+        .getByRole('button', { name: /^Mark as answered/ })
+        .click(),
+    ]);
     const answered = staff.locator('.feedback-item', { hasText: MESSAGE });
     expect(await answered.locator('.govuk-tag').textContent()).toBe('Answered');
     expect(await answered.textContent()).toContain('Answered by Sam Somerset');

@@ -1,18 +1,19 @@
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { findCouncilBySlug, insertCouncil, listAllCouncils, peopleScope, recordAudit } from '@pledgekeeper/db';
-import { accountEmail, council, councilKind, councilSlug, nation } from '@pledgekeeper/domain';
+import { council, councilKind, councilSlug, nation } from '@pledgekeeper/domain/council';
+import { Refusal, accountEmail } from '@pledgekeeper/domain/workspace';
 import { adminProcedure, router } from '../trpc.js';
-import { peopleRefusal } from './people.js';
 
 const newCouncil = council.omit({ contact: true });
 
-const alreadyThere = (slug: string) => new TRPCError({ code: 'CONFLICT', message: `There is already a council with the slug ${slug}` });
+const alreadyThere = (slug: string) => new Refusal('CONFLICT', `There is already a council with the slug ${slug}`);
 
 export const adminRouter = router({
   /** Every council, published or not, with how many publishers it has. */
   councils: adminProcedure
-    .output(z.array(z.object({ slug: councilSlug, name: z.string(), kind: councilKind, nation, published: z.boolean(), publishers: z.number() })))
+    .output(
+      z.array(z.object({ slug: councilSlug, name: z.string(), kind: councilKind, nation, published: z.boolean(), publishers: z.number() })),
+    )
     .query(({ ctx }) => listAllCouncils(ctx.db)),
 
   /** Onboards a council. It has no page until its publisher publishes one, and the admin gets no role in it. */
@@ -27,13 +28,19 @@ export const adminRouter = router({
           const created = await insertCouncil(trx, { ...input, contact: null }, now);
           await recordAudit(
             trx,
-            { councilId: created.id, actor: ctx.user, action: 'council-created', summary: `Created ${input.name} (${input.slug})`, detail: { ...input } },
+            {
+              councilId: created.id,
+              actor: ctx.user,
+              action: 'council-created',
+              summary: `Created ${input.name} (${input.slug})`,
+              detail: { ...input },
+            },
             now,
           );
         });
       } catch (error) {
         // Two admins creating the same slug at once: the unique index stops the second.
-        if (!(error instanceof TRPCError) && (await findCouncilBySlug(ctx.db, input.slug))) throw alreadyThere(input.slug);
+        if (!(error instanceof Refusal) && (await findCouncilBySlug(ctx.db, input.slug))) throw alreadyThere(input.slug);
         throw error;
       }
       return { council: input.slug };
@@ -48,10 +55,8 @@ export const adminRouter = router({
     .output(z.object({ token: z.string(), expiresAt: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const found = await findCouncilBySlug(ctx.db, input.council);
-      if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no council "${input.council}" on Pledgekeeper` });
+      if (!found) throw new Refusal('NOT_FOUND', `There is no council "${input.council}" on Pledgekeeper`);
       const people = peopleScope(ctx.db, found.id, found.council.name);
-      const result = await people.inviteFirstPublisher(input.email, ctx.user, ctx.now());
-      if (!result.ok) throw peopleRefusal(result.refusal, { email: input.email, councilName: found.council.name });
-      return { token: result.token, expiresAt: result.expiresAt };
+      return people.inviteFirstPublisher(input.email, ctx.user, ctx.now());
     }),
 });

@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import {
   type Database,
@@ -17,13 +16,22 @@ import {
   setRole,
   takeSignInAttempt,
 } from '@pledgekeeper/db';
-import { type CurrentUser, councilSlug, currentUser, displayName, newPassword, role, signInInput } from '@pledgekeeper/domain';
+import { councilSlug } from '@pledgekeeper/domain/council';
+import {
+  Refusal,
+  type CurrentUser,
+  WRONG_CREDENTIALS,
+  currentUser,
+  displayName,
+  newPassword,
+  role,
+  signInInput,
+} from '@pledgekeeper/domain/workspace';
 import { authedProcedure, publicProcedure, router } from '../trpc.js';
 
-export const WRONG_CREDENTIALS = 'The email or password is not right';
-export const TOO_MANY_ATTEMPTS = 'Too many attempts. Wait 15 minutes, then try again.';
-export const PLATFORM_ADMIN_HAS_NO_ROLE = 'A platform admin cannot take a role in a council. Accept this invitation with another account.';
-export const INVITATION_NOT_VALID = 'This invitation link is not valid. It may have expired or been used already.';
+const TOO_MANY_ATTEMPTS = 'Too many attempts. Wait 15 minutes, then try again.';
+const PLATFORM_ADMIN_HAS_NO_ROLE = 'A platform admin cannot take a role in a council. Accept this invitation with another account.';
+const INVITATION_NOT_VALID = 'This invitation link is not valid. It may have expired or been used already.';
 
 const signedIn = z.object({ token: z.string(), expiresAt: z.string(), user: currentUser });
 
@@ -33,15 +41,29 @@ const invitationToken = z
   .max(200, 'That invitation token is too long');
 
 /** Who someone is and every council they have a role in: nothing else. */
-export async function currentUserOf(db: Database, user: Pick<StoredUser, 'id' | 'email' | 'displayName' | 'isPlatformAdmin'>): Promise<CurrentUser> {
-  return { email: user.email, displayName: user.displayName, isPlatformAdmin: user.isPlatformAdmin, memberships: await listMemberships(db, user.id) };
+async function currentUserOf(
+  db: Database,
+  user: Pick<StoredUser, 'id' | 'email' | 'displayName' | 'isPlatformAdmin'>,
+): Promise<CurrentUser> {
+  return {
+    email: user.email,
+    displayName: user.displayName,
+    isPlatformAdmin: user.isPlatformAdmin,
+    memberships: await listMemberships(db, user.id),
+  };
 }
 
 /** A failed or refused attempt goes to the platform's audit log; takeSignInAttempt has already counted it. */
 async function auditFailure(db: Database, attempt: { email: string; client: string }, reason: string, now: Date): Promise<void> {
   await recordAudit(
     db,
-    { councilId: null, actor: null, action: 'sign-in-failed', summary: `Failed sign-in for ${attempt.email}: ${reason}`, detail: { email: attempt.email, client: attempt.client, reason } },
+    {
+      councilId: null,
+      actor: null,
+      action: 'sign-in-failed',
+      summary: `Failed sign-in for ${attempt.email}: ${reason}`,
+      detail: { email: attempt.email, client: attempt.client, reason },
+    },
     now,
   );
 }
@@ -55,7 +77,7 @@ async function takeAttempt(db: Database, attempt: { email: string; client: strin
   const attemptId = await takeSignInAttempt(db, attempt, now);
   if (attemptId) return attemptId;
   await auditFailure(db, attempt, 'too many attempts', now);
-  throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_ATTEMPTS });
+  throw new Refusal('TOO_MANY_REQUESTS', TOO_MANY_ATTEMPTS);
 }
 
 export const authRouter = router({
@@ -76,12 +98,16 @@ export const authRouter = router({
       else await ctx.passwordHasher.verifyNothing(input.password);
       if (!user || !matches || user.disabled) {
         await auditFailure(ctx.db, attempt, !user ? 'no such account' : user.disabled ? 'account disabled' : 'wrong password', now);
-        throw new TRPCError({ code: 'UNAUTHORIZED', message: WRONG_CREDENTIALS });
+        throw new Refusal('UNAUTHORIZED', WRONG_CREDENTIALS);
       }
       const session = await ctx.db.transaction().execute(async (trx) => {
         await pruneSignInAttempts(trx, now);
         await markSignInSucceeded(trx, attemptId);
-        await recordAudit(trx, { councilId: null, actor: user, action: 'sign-in', summary: `${user.email} signed in`, detail: { client: ctx.client } }, now);
+        await recordAudit(
+          trx,
+          { councilId: null, actor: user, action: 'sign-in', summary: `${user.email} signed in`, detail: { client: ctx.client } },
+          now,
+        );
         return createSession(trx, user.id, now);
       });
       return { ...session, user: await currentUserOf(ctx.db, user) };
@@ -106,7 +132,7 @@ export const authRouter = router({
     .output(z.object({ councilName: z.string(), council: councilSlug, role, email: z.string(), expiresAt: z.string() }))
     .query(async ({ ctx, input }) => {
       const invitation = await findLiveInvitation(ctx.db, input.token, ctx.now());
-      if (!invitation) throw new TRPCError({ code: 'NOT_FOUND', message: INVITATION_NOT_VALID });
+      if (!invitation) throw new Refusal('NOT_FOUND', INVITATION_NOT_VALID);
       const { councilName, council, role: invitedRole, email, expiresAt } = invitation;
       return { councilName, council, role: invitedRole, email, expiresAt };
     }),
@@ -121,7 +147,7 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const now = ctx.now();
       const invitation = await findLiveInvitation(ctx.db, input.token, now);
-      if (!invitation) throw new TRPCError({ code: 'NOT_FOUND', message: INVITATION_NOT_VALID });
+      if (!invitation) throw new Refusal('NOT_FOUND', INVITATION_NOT_VALID);
       const existing = await findUserByEmail(ctx.db, invitation.email);
       let passwordHash: string | null = null;
       if (existing) {
@@ -129,23 +155,25 @@ export const authRouter = router({
         const attemptId = await takeAttempt(ctx.db, attempt, now);
         if (!(await ctx.passwordHasher.verify(input.password, existing.passwordHash))) {
           await auditFailure(ctx.db, attempt, 'wrong password when accepting an invitation', now);
-          throw new TRPCError({
-            code: 'UNAUTHORIZED',
-            message: `There is already an account for ${existing.email}: give the password you sign in with to accept`,
-          });
+          throw new Refusal(
+            'UNAUTHORIZED',
+            `There is already an account for ${existing.email}: give the password you sign in with to accept`,
+          );
         }
-        if (existing.disabled) throw new TRPCError({ code: 'FORBIDDEN', message: 'This account has been disabled' });
+        if (existing.disabled) throw new Refusal('FORBIDDEN', 'This account has been disabled');
         // Checked after the password, so an invitation link tells its holder nothing about the account.
-        if (existing.isPlatformAdmin) throw new TRPCError({ code: 'FORBIDDEN', message: PLATFORM_ADMIN_HAS_NO_ROLE });
+        if (existing.isPlatformAdmin) throw new Refusal('FORBIDDEN', PLATFORM_ADMIN_HAS_NO_ROLE);
         await markSignInSucceeded(ctx.db, attemptId);
       } else {
         passwordHash = await ctx.passwordHasher.hash(input.password);
       }
       const result = await ctx.db.transaction().execute(async (trx) => {
         if (!(await markInvitationAccepted(trx, invitation.councilId, invitation.id, now))) {
-          throw new TRPCError({ code: 'NOT_FOUND', message: INVITATION_NOT_VALID });
+          throw new Refusal('NOT_FOUND', INVITATION_NOT_VALID);
         }
-        const user = existing ?? (await insertUser(trx, { email: invitation.email, displayName: input.displayName, passwordHash: passwordHash! }, now));
+        const user =
+          existing ??
+          (await insertUser(trx, { email: invitation.email, displayName: input.displayName, passwordHash: passwordHash! }, now));
         // An invitation never takes a role away: a publisher invited as an editor stays a publisher.
         const held = await findRole(trx, invitation.councilId, user.id);
         const granted = held === 'publisher' ? 'publisher' : invitation.role;

@@ -1,4 +1,4 @@
-import { branding } from '@pledgekeeper/domain';
+import { branding } from '@pledgekeeper/domain/council';
 import { z } from 'zod';
 import { memberProcedure, publisherProcedure, router } from '../trpc.js';
 

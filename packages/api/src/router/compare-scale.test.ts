@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCouncils } from '@pledgekeeper/db/generate';
 import { seedCouncils } from '@pledgekeeper/db/seed';
 import { type TestDatabase, openTestDatabase } from '@pledgekeeper/db/testing';
-import { PRINCIPLES } from '@pledgekeeper/domain';
+import { PRINCIPLES } from '@pledgekeeper/domain/council';
 import { createCaller } from '../root.js';
 import { createContext } from '../trpc.js';
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { insertCouncil } from '@pledgekeeper/db';
 import { readSeedDirectory } from '@pledgekeeper/db/seed';
-import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '@pledgekeeper/db/testing';
-import { type CouncilContent, PRINCIPLES, council as councilSchema } from '@pledgekeeper/domain';
+import { type TestDatabase, describeEachDialect, openTestDatabase } from '@pledgekeeper/db/testing';
+import { type CouncilContent, PRINCIPLES, council as councilSchema } from '@pledgekeeper/domain/council';
 import { createCaller } from '../root.js';
 import { signInActors } from '../testing/actors.js';
 import { rejection } from '../testing/rejection.js';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   seeds = Object.fromEntries((await readSeedDirectory()).map((content) => [content.council.slug, content]));
 });
 
-describe.each(dialectsUnderTest())('comparing councils on %s', (dialect) => {
+describeEachDialect(describe, 'comparing councils on %s', (dialect) => {
   let t: TestDatabase;
   let api: ReturnType<typeof createCaller>;
   beforeEach(async () => {
@@ -55,7 +55,12 @@ describe.each(dialectsUnderTest())('comparing councils on %s', (dialect) => {
       });
     }
     expect(matrix.councils.find((c) => c.slug === W)).toMatchObject({ structure: 'numbered', promiseCount: 11, themeCount: 0 });
-    expect(matrix.councils.find((c) => c.slug === S)).toMatchObject({ structure: 'themed', promiseCount: 0, themeCount: 7, unmappedPromiseCount: 0 });
+    expect(matrix.councils.find((c) => c.slug === S)).toMatchObject({
+      structure: 'themed',
+      promiseCount: 0,
+      themeCount: 7,
+      unmappedPromiseCount: 0,
+    });
     const coverage = matrix.coverage.map((c) => c.councilsWithPromises + c.councilsWithThemeOnly + c.councilsWithNothing);
     expect(coverage).toEqual(PRINCIPLES.map(() => 2));
   });
@@ -72,8 +77,15 @@ describe.each(dialectsUnderTest())('comparing councils on %s', (dialect) => {
     expect(view.councils.map((c) => c.slug)).toEqual([W, S]);
     const [worcestershire, somerset] = view.councils;
     expect(worcestershire!.byPrinciple.map((p) => p.promises.length)).toEqual(expectedCells(seeds[W]!).map((c) => c.promises));
-    expect(worcestershire!.notMapped.length + worcestershire!.byPrinciple.reduce((n, p) => n + p.promises.length, 0)).toBeGreaterThanOrEqual(11);
-    expect(worcestershire!.board).toMatchObject({ cadenceText: 'every two months', meetingsPerYear: 6, multiAgency: true, youngPeople: true });
+    expect(
+      worcestershire!.notMapped.length + worcestershire!.byPrinciple.reduce((n, p) => n + p.promises.length, 0),
+    ).toBeGreaterThanOrEqual(11);
+    expect(worcestershire!.board).toMatchObject({
+      cadenceText: 'every two months',
+      meetingsPerYear: 6,
+      multiAgency: true,
+      youngPeople: true,
+    });
     expect(worcestershire).toMatchObject({ trainingTitles: [], involvementCount: 0 });
     expect(somerset!.board).toMatchObject({ cadence: null, multiAgency: true, youngPeople: false });
     expect(somerset).toMatchObject({

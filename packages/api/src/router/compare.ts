@@ -1,5 +1,5 @@
-import { TRPCError } from '@trpc/server';
 import { type Database, findCouncilBySlug, listNewestPublished, listPublishedContents, readPublishedContents } from '@pledgekeeper/db';
+import { Refusal } from '@pledgekeeper/domain/workspace';
 import {
   type ComparedCouncil,
   SIDE_BY_SIDE_FORMAT,
@@ -11,7 +11,7 @@ import {
   sideBySide,
   sideBySideOf,
   sideBySideQuery,
-} from '@pledgekeeper/domain';
+} from '@pledgekeeper/domain/compare';
 import { publicProcedure, router } from '../trpc.js';
 
 // Publishing makes a new edition, so the newest published editions (with the councils' own
@@ -58,7 +58,7 @@ export const compareRouter = router({
     .query(async ({ ctx, input }) => {
       const found = new Map((await listPublishedContents(ctx.db, input.councils)).map((entry) => [entry.council.slug, entry]));
       const missing = input.councils.filter((slug) => !found.has(slug));
-      if (missing.length > 0) throw new TRPCError({ code: 'NOT_FOUND', message: await whyMissing(ctx.db, missing) });
+      if (missing.length > 0) throw new Refusal('NOT_FOUND', await whyMissing(ctx.db, missing));
       return {
         format: SIDE_BY_SIDE_FORMAT,
         principles: principleList(),

@@ -1,7 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { listPublishedCouncils } from '@pledgekeeper/db';
-import { LOCAL_OFFER_AREAS, PRINCIPLES, councilPage, councilSummary, publicPromises } from '@pledgekeeper/domain';
+import { LOCAL_OFFER_AREAS, PRINCIPLES, councilPage, councilSummary, publicPromises } from '@pledgekeeper/domain/council';
+import { Refusal } from '@pledgekeeper/domain/workspace';
 import { councilProcedure, publicProcedure, router } from '../trpc.js';
 
 export const councilRouter = router({
@@ -12,10 +12,7 @@ export const councilRouter = router({
   page: councilProcedure.output(councilPage).query(async ({ ctx }) => {
     const published = await ctx.council.publishedPage();
     if (!published) {
-      throw new TRPCError({
-        code: 'NOT_FOUND',
-        message: `${ctx.council.council.name} has not published its corporate parenting page yet`,
-      });
+      throw new Refusal('NOT_FOUND', `${ctx.council.council.name} has not published its corporate parenting page yet`);
     }
     const { edition, content } = published;
     return {

@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { Refusal } from '@pledgekeeper/domain/workspace';
 import {
   feedbackInput,
   feedbackOverview,
@@ -6,11 +6,11 @@ import {
   markFeedbackInput,
   messageInput,
   tallyFeedback,
-} from '@pledgekeeper/domain';
+} from '@pledgekeeper/domain/feedback';
 import { z } from 'zod';
 import { councilProcedure, memberProcedure, router } from '../trpc.js';
 
-export const TOO_MANY_SUBMISSIONS = 'You have sent a lot in a short time. Wait 15 minutes, then try again.';
+const TOO_MANY_SUBMISSIONS = 'You have sent a lot in a short time. Wait 15 minutes, then try again.';
 
 export const feedbackRouter = router({
   /** "Was this helpful?" from a reader of a council's page. Anonymous; stored for that council only. */
@@ -19,7 +19,7 @@ export const feedbackRouter = router({
     .output(feedbackReceipt)
     .mutation(async ({ ctx, input }) => {
       if (!(await ctx.council.allowSubmission({ client: ctx.client, form: 'helpful', addressKey: ctx.addressKey }, ctx.now()))) {
-        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_SUBMISSIONS });
+        throw new Refusal('TOO_MANY_REQUESTS', TOO_MANY_SUBMISSIONS);
       }
       const { council: _slug, ...feedback } = input;
       await ctx.council.submitFeedback(feedback, ctx.now());
@@ -32,7 +32,7 @@ export const feedbackRouter = router({
     .output(feedbackReceipt)
     .mutation(async ({ ctx, input }) => {
       if (!(await ctx.council.allowSubmission({ client: ctx.client, form: 'message', addressKey: ctx.addressKey }, ctx.now()))) {
-        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_SUBMISSIONS });
+        throw new Refusal('TOO_MANY_REQUESTS', TOO_MANY_SUBMISSIONS);
       }
       const { council: _slug, ...message } = input;
       await ctx.council.sendMessage(message, ctx.now());
@@ -53,8 +53,7 @@ export const feedbackRouter = router({
     .input(markFeedbackInput)
     .output(z.object({ marked: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      const changed = await ctx.council.markFeedback({ id: input.id, status: input.status, actor: ctx.user }, ctx.now());
-      if (!changed) throw new TRPCError({ code: 'NOT_FOUND', message: 'That feedback does not exist' });
+      await ctx.council.markFeedback({ id: input.id, status: input.status, actor: ctx.user }, ctx.now());
       return { marked: true as const };
     }),
 });

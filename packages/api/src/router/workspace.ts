@@ -1,14 +1,12 @@
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import {
+  type EditionActor,
+  Refusal,
   SECTIONS,
   type Section,
   change,
-  checkCouncilContent,
-  checkPledge,
   diffContent,
   emptyContent,
-  errorsOf,
   historyEntry,
   isStale,
   reviewComment,
@@ -17,11 +15,15 @@ import {
   workingStatus,
   workspaceDraft,
   workspaceOverview,
-} from '@pledgekeeper/domain';
-import { refusalsAsErrors, sectionConflictError } from '../errors.js';
+} from '@pledgekeeper/domain/workspace';
+import { checkCouncilContent } from '@pledgekeeper/domain/rules';
 import { memberProcedure, publisherProcedure, router } from '../trpc.js';
 
-const actorOf = (user: { id: string; email: string }) => ({ id: user.id, email: user.email });
+const actorOf = (ctx: { user: { id: string; email: string }; role: EditionActor['role'] }): EditionActor => ({
+  id: ctx.user.id,
+  email: ctx.user.email,
+  role: ctx.role,
+});
 const revisionNumbers = (revisions: Record<Section, { revision: number }>) =>
   Object.fromEntries(SECTIONS.map((s) => [s, revisions[s].revision])) as Record<Section, number>;
 
@@ -60,41 +62,28 @@ export const workspaceRouter = router({
   saveSection: memberProcedure
     .input(saveSectionInput)
     .output(z.object({ version: z.number().int(), revision: z.number().int() }))
-    .mutation(async ({ ctx, input }) => {
-      if (input.section === 'pledge' && input.content) {
-        const problems = errorsOf(checkPledge(input.content));
-        if (problems.length > 0) {
-          throw new TRPCError({
-            code: 'BAD_REQUEST',
-            message: `The pledge cannot be saved until this is fixed: ${problems.map((p) => p.message).join('; ')}`,
-          });
-        }
-      }
-      const outcome = await refusalsAsErrors(() => ctx.council.workspace.saveSection(input, actorOf(ctx.user), ctx.now()));
-      if (!outcome.saved) throw sectionConflictError(outcome.conflict);
-      return { version: outcome.version, revision: outcome.revision };
-    }),
+    .mutation(({ ctx, input }) => ctx.council.workspace.saveSection(input, actorOf(ctx), ctx.now())),
 
   submitForReview: memberProcedure
     .output(z.object({ version: z.number().int(), status: workingStatus }))
-    .mutation(({ ctx }) => refusalsAsErrors(() => ctx.council.workspace.submitForReview(actorOf(ctx.user), ctx.now()))),
+    .mutation(({ ctx }) => ctx.council.workspace.submitForReview(actorOf(ctx), ctx.now())),
 
   sendBack: publisherProcedure
     .input(z.object({ comment: reviewComment }))
     .output(z.object({ version: z.number().int(), status: workingStatus }))
-    .mutation(({ ctx, input }) => refusalsAsErrors(() => ctx.council.workspace.sendBack(input.comment, actorOf(ctx.user), ctx.now()))),
+    .mutation(({ ctx, input }) => ctx.council.workspace.sendBack(input.comment, actorOf(ctx), ctx.now())),
 
   publish: publisherProcedure
     .output(z.object({ version: z.number().int(), publishedAt: z.string() }))
-    .mutation(({ ctx }) => refusalsAsErrors(() => ctx.council.workspace.publish(actorOf(ctx.user), ctx.now()))),
+    .mutation(({ ctx }) => ctx.council.workspace.publish(actorOf(ctx), ctx.now())),
 
   discardDraft: memberProcedure
     .output(z.object({ discarded: z.number().int() }))
-    .mutation(({ ctx }) => refusalsAsErrors(() => ctx.council.workspace.discardDraft(actorOf(ctx.user), ctx.now()))),
+    .mutation(({ ctx }) => ctx.council.workspace.discardDraft(actorOf(ctx), ctx.now())),
 
   markReviewed: publisherProcedure
     .output(z.object({ version: z.number().int(), reviewedAt: z.string() }))
-    .mutation(({ ctx }) => refusalsAsErrors(() => ctx.council.workspace.markReviewed(actorOf(ctx.user), ctx.now()))),
+    .mutation(({ ctx }) => ctx.council.workspace.markReviewed(actorOf(ctx), ctx.now())),
 
   history: memberProcedure.output(z.array(historyEntry)).query(({ ctx }) => ctx.council.workspace.history()),
 
@@ -105,7 +94,7 @@ export const workspaceRouter = router({
       const [from, to] = await Promise.all([ctx.council.workspace.edition(input.from), ctx.council.workspace.edition(input.to)]);
       const missing = !from ? input.from : !to ? input.to : null;
       if (missing !== null || !from || !to) {
-        throw new TRPCError({ code: 'NOT_FOUND', message: `There is no version ${missing} of this page` });
+        throw new Refusal('NOT_FOUND', `There is no version ${missing} of this page`);
       }
       return diffContent(from.content, to.content);
     }),
@@ -113,5 +102,5 @@ export const workspaceRouter = router({
   restore: memberProcedure
     .input(z.object({ version: versionNumber }))
     .output(z.object({ version: z.number().int() }))
-    .mutation(({ ctx, input }) => refusalsAsErrors(() => ctx.council.workspace.restore(input.version, actorOf(ctx.user), ctx.now()))),
+    .mutation(({ ctx, input }) => ctx.council.workspace.restore(input.version, actorOf(ctx), ctx.now())),
 });

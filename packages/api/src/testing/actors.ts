@@ -1,5 +1,5 @@
 import { type Database, createSession, findCouncilBySlug, insertUser, setRole } from '@pledgekeeper/db';
-import type { Role } from '@pledgekeeper/domain';
+import type { Role } from '@pledgekeeper/domain/workspace';
 
 export const ACTOR_NAMES = ['anonymous', 'editorA', 'publisherA', 'publisherB', 'admin'] as const;
 export type ActorName = (typeof ACTOR_NAMES)[number];
@@ -33,7 +33,10 @@ export async function snapshot(db: Database): Promise<Record<string, unknown[]>>
   const tables = await tableNames(db);
   const result: Record<string, unknown[]> = {};
   for (const table of tables) {
-    const rows = await (db as unknown as Database).selectFrom(table as 'councils').selectAll().execute();
+    const rows = await (db as unknown as Database)
+      .selectFrom(table as 'councils')
+      .selectAll()
+      .execute();
     result[table] = rows.map((row) => JSON.stringify(row)).sort();
   }
   return result;
@@ -45,7 +48,12 @@ const TABLES = new WeakMap<Database, Promise<string[]>>();
 export function tableNames(db: Database): Promise<string[]> {
   let names = TABLES.get(db);
   if (!names) {
-    names = db.introspection.getTables().then((tables) => tables.map((t) => t.name).filter((name) => !name.startsWith('kysely_')).sort());
+    names = db.introspection.getTables().then((tables) =>
+      tables
+        .map((t) => t.name)
+        .filter((name) => !name.startsWith('kysely_'))
+        .sort(),
+    );
     TABLES.set(db, names);
   }
   return names;

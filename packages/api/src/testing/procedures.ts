@@ -26,7 +26,10 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   'compare.matrix': { access: 'public', input: () => ({ nation: 'england', sort: 'promises' }) },
   'compare.sideBySide': { access: 'public', input: () => ({ councils: ['worcestershire', 'somerset'] }) },
   'feedback.submit': { access: 'public', input: (council) => ({ council, page: `/${council}`, helpful: true, comment: 'Clear' }) },
-  'feedback.send': { access: 'public', input: (council) => ({ council, page: `/${council}`, topic: 'help', message: 'Who can I talk to?' }) },
+  'feedback.send': {
+    access: 'public',
+    input: (council) => ({ council, page: `/${council}`, topic: 'help', message: 'Who can I talk to?' }),
+  },
   'feedback.overview': { access: 'member', input: (council) => ({ council }) },
   'feedback.mark': { access: 'member', input: (council, f) => ({ council, id: f.feedbackOf[council], status: 'read' }) },
   'branding.get': { access: 'member', input: (council) => ({ council }) },
@@ -35,9 +38,15 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   'auth.signOut': { access: 'signed-in', input: () => undefined },
   'auth.me': { access: 'public', input: () => undefined },
   'auth.invitation': { access: 'public', input: () => ({ token: 'a'.repeat(43) }) },
-  'auth.acceptInvitation': { access: 'public', input: () => ({ token: 'a'.repeat(43), displayName: 'Sam', password: 'a long enough password' }) },
+  'auth.acceptInvitation': {
+    access: 'public',
+    input: () => ({ token: 'a'.repeat(43), displayName: 'Sam', password: 'a long enough password' }),
+  },
   'admin.councils': { access: 'admin', input: () => undefined },
-  'admin.createCouncil': { access: 'admin', input: () => ({ slug: 'new-council', name: 'New Council', kind: 'unitary', nation: 'england' }) },
+  'admin.createCouncil': {
+    access: 'admin',
+    input: () => ({ slug: 'new-council', name: 'New Council', kind: 'unitary', nation: 'england' }),
+  },
   'admin.invitePublisher': { access: 'admin', input: (council) => ({ council, email: 'first.publisher@example.org' }) },
   'people.list': { access: 'publisher', input: (council) => ({ council }) },
   'people.invite': { access: 'publisher', input: (council) => ({ council, email: 'new.editor@example.org', role: 'editor' }) },
@@ -49,7 +58,12 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   'workspace.draft': { access: 'member', input: (council) => ({ council }) },
   'workspace.saveSection': {
     access: 'member',
-    input: (council) => ({ council, section: 'events', revision: 0, content: [{ title: null, description: ['We visit schools.'], callToAction: null }] }),
+    input: (council) => ({
+      council,
+      section: 'events',
+      revision: 0,
+      content: [{ title: null, description: ['We visit schools.'], callToAction: null }],
+    }),
   },
   'workspace.submitForReview': { access: 'member', input: (council) => ({ council }) },
   'workspace.sendBack': { access: 'publisher', input: (council) => ({ council, comment: 'Please check the dates' }) },

@@ -54,11 +54,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('published_at', 'text')
     .addUniqueConstraint('editions_council_version_unique', ['council_id', 'version'])
     .execute();
-  await db.schema
-    .createIndex('editions_council_status_idx')
-    .on('editions')
-    .columns(['council_id', 'status', 'version'])
-    .execute();
+  await db.schema.createIndex('editions_council_status_idx').on('editions').columns(['council_id', 'status', 'version']).execute();
 
   const edition = (name: string) =>
     db.schema
@@ -136,10 +132,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('boards_pk', ['edition_id'])
     .execute();
 
-  await edition('involvement')
-    .addColumn('introduction', 'text')
-    .addPrimaryKeyConstraint('involvement_pk', ['edition_id'])
-    .execute();
+  await edition('involvement').addColumn('introduction', 'text').addPrimaryKeyConstraint('involvement_pk', ['edition_id']).execute();
 
   await edition('involvement_opportunities')
     .addColumn('id', 'text', (c) => c.primaryKey())

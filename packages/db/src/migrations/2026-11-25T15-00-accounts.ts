@@ -80,7 +80,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   // a revision per section for optimistic concurrency; when the page was last reviewed.
   await db.schema.alterTable('editions').addColumn('content', 'text').execute();
   await db.schema.alterTable('editions').addColumn('section_revisions', 'text').execute();
-  await db.schema.alterTable('editions').addColumn('lock_version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('editions')
+    .addColumn('lock_version', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('editions').addColumn('created_by', 'text').execute();
   await db.schema.alterTable('editions').addColumn('submitted_by', 'text').execute();
   await db.schema.alterTable('editions').addColumn('submitted_at', 'text').execute();
@@ -90,7 +93,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const column of ['reviewed_at', 'review_comment', 'published_by', 'submitted_at', 'submitted_by', 'created_by', 'lock_version', 'section_revisions', 'content']) {
+  for (const column of [
+    'reviewed_at',
+    'review_comment',
+    'published_by',
+    'submitted_at',
+    'submitted_by',
+    'created_by',
+    'lock_version',
+    'section_revisions',
+    'content',
+  ]) {
     await db.schema.alterTable('editions').dropColumn(column).execute();
   }
   for (const table of ['audit_log', 'sign_in_attempts', 'invitations', 'sessions', 'memberships', 'users']) {

@@ -8,7 +8,10 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('councils').addColumn('brand_colour', 'text').execute();
   await db.schema.alterTable('councils').addColumn('brand_name', 'text').execute();
-  await db.schema.alterTable('contacts').addColumn('purposes', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+  await db.schema
+    .alterTable('contacts')
+    .addColumn('purposes', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute();
 
   await db.schema
     .createTable('feedback_new')
@@ -20,7 +23,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('topic', 'text')
     .addColumn('comment', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('new').check(sql`status in ('new', 'read', 'answered')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('new')
+        .check(sql`status in ('new', 'read', 'answered')`),
+    )
     .addColumn('status_changed_at', 'text')
     .addColumn('status_changed_by', 'text')
     .execute();
@@ -40,7 +48,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('form', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('submission_attempts_client_idx').on('submission_attempts').columns(['council_id', 'client_hash', 'form', 'at']).execute();
+  await db.schema
+    .createIndex('submission_attempts_client_idx')
+    .on('submission_attempts')
+    .columns(['council_id', 'client_hash', 'form', 'at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -7,7 +7,10 @@ import type { Kysely } from 'kysely';
 // principles a theme serves, for pledges organised by themes alone.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('promises').addColumn('plain_words', 'text').execute();
-  await db.schema.alterTable('promises').addColumn('rejected_suggestions', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+  await db.schema
+    .alterTable('promises')
+    .addColumn('rejected_suggestions', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute();
 
   await db.schema
     .createTable('theme_principles')

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditAction, AuditEntry } from '@pledgekeeper/domain';
+import type { AuditAction, AuditEntry } from '@pledgekeeper/domain/workspace';
 import type { Database } from '../connection.js';
 import { toJson } from '../json.js';
 

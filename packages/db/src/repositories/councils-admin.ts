@@ -1,4 +1,4 @@
-import type { CouncilKind, Nation } from '@pledgekeeper/domain';
+import type { CouncilKind, Nation } from '@pledgekeeper/domain/council';
 import type { Database } from '../connection.js';
 
 export interface CouncilOverview {

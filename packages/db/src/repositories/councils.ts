@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Branding, Contact, Council, CouncilKind, CouncilSummary, Nation } from '@pledgekeeper/domain';
+import type { Branding, Contact, Council, CouncilKind, CouncilSummary, Nation } from '@pledgekeeper/domain/council';
 import type { Database } from '../connection.js';
 import { fromJson, toJson } from '../json.js';
 import type { CouncilTable } from '../schema.js';
-import { isNewestPublished } from './editions.js';
+import { isNewestPublished } from './published-editions.js';
 
 export interface StoredCouncil {
   id: string;
@@ -56,9 +56,7 @@ export async function listPublishedCouncils(db: Database): Promise<CouncilSummar
   const rows = await db
     .selectFrom('councils')
     .innerJoin('editions', 'editions.council_id', 'councils.id')
-    .leftJoin('pledges', (join) =>
-      join.onRef('pledges.edition_id', '=', 'editions.id').onRef('pledges.council_id', '=', 'councils.id'),
-    )
+    .leftJoin('pledges', (join) => join.onRef('pledges.edition_id', '=', 'editions.id').onRef('pledges.council_id', '=', 'councils.id'))
     .select((eb) => [
       'councils.slug',
       'councils.name',

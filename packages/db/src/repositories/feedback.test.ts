@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { councilScope } from '../council-scope.js';
-import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '../testing.js';
+import { type TestDatabase, describeEachDialect, openTestDatabase } from '../testing.js';
 import { findCouncilBySlug } from './councils.js';
 import { SUBMISSION_LIMITS } from './submissions.js';
 import { insertUser } from './users.js';
@@ -8,7 +8,7 @@ import { insertUser } from './users.js';
 // The server's key for readers' addresses: any fixed key will do here.
 const KEY = Buffer.alloc(32, 7);
 
-describe.each(dialectsUnderTest())('feedback and messages on %s', (dialect) => {
+describeEachDialect(describe, 'feedback and messages on %s', (dialect) => {
   let t: TestDatabase;
   beforeEach(async () => {
     t = await openTestDatabase(dialect, { seed: true });
@@ -46,11 +46,19 @@ describe.each(dialectsUnderTest())('feedback and messages on %s', (dialect) => {
     await somerset.sendMessage({ page: '/somerset', topic: null, message: 'Thank you' }, now);
     const [item] = await somerset.listFeedback();
     const worcestershire = await scopeOf('worcestershire');
-    expect(await worcestershire.markFeedback({ id: item!.id, status: 'answered', actor: intruder }, now)).toBe(false);
+    await expect(worcestershire.markFeedback({ id: item!.id, status: 'answered', actor: intruder }, now)).rejects.toMatchObject({
+      name: 'Refusal',
+      code: 'NOT_FOUND',
+      message: 'That feedback does not exist',
+    });
     expect((await somerset.listFeedback())[0]).toMatchObject({ status: 'new' });
 
-    expect(await somerset.markFeedback({ id: item!.id, status: 'answered', actor: sam }, now)).toBe(true);
-    expect((await somerset.listFeedback())[0]).toMatchObject({ status: 'answered', statusChangedBy: 'Sam Publisher', statusChangedAt: now.toISOString() });
+    await expect(somerset.markFeedback({ id: item!.id, status: 'answered', actor: sam }, now)).resolves.toBeUndefined();
+    expect((await somerset.listFeedback())[0]).toMatchObject({
+      status: 'answered',
+      statusChangedBy: 'Sam Publisher',
+      statusChangedAt: now.toISOString(),
+    });
     await somerset.markFeedback({ id: item!.id, status: 'new', actor: sam }, now);
     expect((await somerset.listFeedback())[0]).toMatchObject({ status: 'new', statusChangedBy: null, statusChangedAt: null });
   });
@@ -59,15 +67,23 @@ describe.each(dialectsUnderTest())('feedback and messages on %s', (dialect) => {
     const somerset = await scopeOf('somerset');
     const { max, windowMs } = SUBMISSION_LIMITS.message;
     for (let sent = 0; sent < max; sent += 1) {
-      expect(await somerset.allowSubmission({ client: '203.0.113.9', form: 'message', addressKey: KEY }, new Date(now.getTime() + sent))).toBe(true);
+      expect(
+        await somerset.allowSubmission({ client: '203.0.113.9', form: 'message', addressKey: KEY }, new Date(now.getTime() + sent)),
+      ).toBe(true);
     }
-    expect(await somerset.allowSubmission({ client: '203.0.113.9', form: 'message', addressKey: KEY }, new Date(now.getTime() + max))).toBe(false);
+    expect(await somerset.allowSubmission({ client: '203.0.113.9', form: 'message', addressKey: KEY }, new Date(now.getTime() + max))).toBe(
+      false,
+    );
     // Another client, and the other form, have allowances of their own.
     expect(await somerset.allowSubmission({ client: '198.51.100.7', form: 'message', addressKey: KEY }, now)).toBe(true);
     expect(await somerset.allowSubmission({ client: '203.0.113.9', form: 'helpful', addressKey: KEY }, now)).toBe(true);
     // Each council's allowance is its own: one council's readers never use up another's.
-    expect(await (await scopeOf('worcestershire')).allowSubmission({ client: '203.0.113.9', form: 'message', addressKey: KEY }, now)).toBe(true);
-    expect(await somerset.allowSubmission({ client: '203.0.113.9', form: 'message', addressKey: KEY }, new Date(now.getTime() + windowMs + max))).toBe(true);
+    expect(await (await scopeOf('worcestershire')).allowSubmission({ client: '203.0.113.9', form: 'message', addressKey: KEY }, now)).toBe(
+      true,
+    );
+    expect(
+      await somerset.allowSubmission({ client: '203.0.113.9', form: 'message', addressKey: KEY }, new Date(now.getTime() + windowMs + max)),
+    ).toBe(true);
   });
 
   it('keeps the client only as a hash, apart from what was written', async () => {
@@ -80,7 +96,10 @@ describe.each(dialectsUnderTest())('feedback and messages on %s', (dialect) => {
   it('sets a council brand on its own row only', async () => {
     const somerset = await scopeOf('somerset');
     await somerset.setBranding({ brandColour: '#00594f', brandName: 'Somerset' }, sam, now);
-    expect((await somerset.auditLog())[0]).toMatchObject({ action: 'branding-changed', summary: 'Set the brand to #00594f and "Somerset"' });
+    expect((await somerset.auditLog())[0]).toMatchObject({
+      action: 'branding-changed',
+      summary: 'Set the brand to #00594f and "Somerset"',
+    });
     expect((await findCouncilBySlug(t.db, 'somerset'))?.council).toMatchObject({ brandColour: '#00594f', brandName: 'Somerset' });
     expect((await findCouncilBySlug(t.db, 'worcestershire'))?.council).toMatchObject({ brandColour: null, brandName: null });
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Feedback, FeedbackInput, FeedbackKind, FeedbackStatus, MessageInput, MessageTopic } from '@pledgekeeper/domain';
+import type { Feedback, FeedbackInput, FeedbackKind, FeedbackStatus, MessageInput, MessageTopic } from '@pledgekeeper/domain/feedback';
 import type { Database } from '../connection.js';
 import type { Selectable } from 'kysely';
 import type { FeedbackTable } from '../schema.js';

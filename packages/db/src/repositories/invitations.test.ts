@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '../testing.js';
+import { type TestDatabase, describeEachDialect, openTestDatabase } from '../testing.js';
 import { findCouncilBySlug } from './councils.js';
 import { findLiveInvitation, insertInvitation, listOpenInvitations, markInvitationAccepted, revokeInvitation } from './invitations.js';
 import { hashToken } from './sessions.js';
@@ -7,7 +7,7 @@ import { hashToken } from './sessions.js';
 const T0 = new Date('2026-11-25T09:00:00.000Z');
 const DAY = 24 * 3_600_000;
 
-describe.each(dialectsUnderTest())('invitations on %s', (dialect) => {
+describeEachDialect(describe, 'invitations on %s', (dialect) => {
   let t: TestDatabase;
   let somerset: string;
   let worcestershire: string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@pledgekeeper/domain';
+import type { Role } from '@pledgekeeper/domain/workspace';
 import type { Database } from '../connection.js';
 import { hashToken, newToken } from './sessions.js';
 

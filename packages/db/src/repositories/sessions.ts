@@ -14,7 +14,14 @@ export async function createSession(db: Database, userId: string, now: Date): Pr
   const expiresAt = new Date(now.getTime() + SESSION_MAX_MS).toISOString();
   await db
     .insertInto('sessions')
-    .values({ id: randomUUID(), token_hash: hashToken(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt, last_seen_at: now.toISOString() })
+    .values({
+      id: randomUUID(),
+      token_hash: hashToken(token),
+      user_id: userId,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      last_seen_at: now.toISOString(),
+    })
     .execute();
   return { token, expiresAt };
 }

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type TestDatabase, dialectsUnderTest, openTestDatabase } from '../testing.js';
+import { type TestDatabase, describeEachDialect, openTestDatabase } from '../testing.js';
 import { isSignInLimited, markSignInSucceeded, pruneSignInAttempts, recordSignInAttempt, takeSignInAttempt } from './sign-in-attempts.js';
 
 const T0 = new Date('2026-11-25T09:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
-describe.each(dialectsUnderTest())('sign-in attempts on %s', (dialect) => {
+describeEachDialect(describe, 'sign-in attempts on %s', (dialect) => {
   let t: TestDatabase;
   beforeEach(async () => {
     t = await openTestDatabase(dialect);
@@ -33,10 +33,17 @@ describe.each(dialectsUnderTest())('sign-in attempts on %s', (dialect) => {
   });
 
   it('counts 12 attempts taken at once one after another: 5 are let through, the rest refused and not recorded', async () => {
-    const taken = await Promise.all(Array.from({ length: 12 }, () => takeSignInAttempt(t.db, { email: 'Sam@example.org', client: 'a' }, at(0))));
+    const taken = await Promise.all(
+      Array.from({ length: 12 }, () => takeSignInAttempt(t.db, { email: 'Sam@example.org', client: 'a' }, at(0))),
+    );
     expect(taken.filter((id) => id !== null)).toHaveLength(5);
-    expect(await t.db.selectFrom('sign_in_attempts').select(['email', 'succeeded']).execute()).toEqual(Array(5).fill({ email: 'sam@example.org', succeeded: 0 }));
-    await markSignInSucceeded(t.db, taken.find((id) => id !== null)!);
+    expect(await t.db.selectFrom('sign_in_attempts').select(['email', 'succeeded']).execute()).toEqual(
+      Array(5).fill({ email: 'sam@example.org', succeeded: 0 }),
+    );
+    await markSignInSucceeded(
+      t.db,
+      taken.find((id) => id !== null)!,
+    );
     expect(await takeSignInAttempt(t.db, { email: 'sam@example.org', client: 'a' }, at(1))).toBeTypeOf('string');
   });
 

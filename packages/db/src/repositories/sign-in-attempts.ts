@@ -98,5 +98,8 @@ export async function markSignInSucceeded(db: Database, attemptId: string): Prom
 
 /** Forgets attempts older than a day. */
 export async function pruneSignInAttempts(db: Database, now: Date): Promise<void> {
-  await db.deleteFrom('sign_in_attempts').where('at', '<', new Date(now.getTime() - KEEP_ATTEMPTS_MS).toISOString()).execute();
+  await db
+    .deleteFrom('sign_in_attempts')
+    .where('at', '<', new Date(now.getTime() - KEEP_ATTEMPTS_MS).toISOString())
+    .execute();
 }

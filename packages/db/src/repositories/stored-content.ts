@@ -1,4 +1,5 @@
-import { type EditionContent, withPledgeDefaults } from '@pledgekeeper/domain';
+import { withPledgeDefaults } from '@pledgekeeper/domain/council';
+import { type EditionContent } from '@pledgekeeper/domain/workspace';
 import { fromJson } from '../json.js';
 
 /**

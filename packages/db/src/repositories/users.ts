@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Membership, Role } from '@pledgekeeper/domain';
+import type { Membership, Role } from '@pledgekeeper/domain/workspace';
 import type { Database } from '../connection.js';
 
 export interface StoredUser {

@@ -22,7 +22,10 @@ describe('the coverage chart', () => {
   });
 
   it('labels no sliver too narrow to hold a number', () => {
-    const { bars } = coverageBars([{ code: 'cswa2017-1a', councilsWithPromises: 149, councilsWithThemeOnly: 0, councilsWithNothing: 1, promises: 400 }], 150);
+    const { bars } = coverageBars(
+      [{ code: 'cswa2017-1a', councilsWithPromises: 149, councilsWithThemeOnly: 0, councilsWithNothing: 1, promises: 400 }],
+      150,
+    );
     expect(bars[0]!.segments.map((s) => s.labelled)).toEqual([true, false]);
   });
 });

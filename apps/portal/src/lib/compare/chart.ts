@@ -1,4 +1,5 @@
-import type { PrincipleCode, PrincipleCoverage } from '@pledgekeeper/domain';
+import type { PrincipleCode } from '@pledgekeeper/domain/council';
+import type { PrincipleCoverage } from '@pledgekeeper/domain/compare';
 import { principleTitle } from './labels';
 
 export type SegmentKind = 'promises' | 'theme' | 'none';

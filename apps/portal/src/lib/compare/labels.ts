@@ -1,13 +1,5 @@
-import {
-  type ComparedStructure,
-  type InvolvementOpportunity,
-  type MatrixSort,
-  type Nation,
-  type PrincipleCode,
-  type PrincipleFigures,
-  PRINCIPLES,
-  coverageOf,
-} from '@pledgekeeper/domain';
+import { type InvolvementOpportunity, type Nation, type PrincipleCode, PRINCIPLES } from '@pledgekeeper/domain/council';
+import { type ComparedStructure, type MatrixSort, type PrincipleFigures, coverageOf } from '@pledgekeeper/domain/compare';
 
 const NATION_LABELS: Record<Nation, string> = {
   england: 'England',

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { MAX_SIDE_BY_SIDE } from '@pledgekeeper/domain';
+import { MAX_SIDE_BY_SIDE } from '@pledgekeeper/domain/compare';
 import { type Api, apiErrorCode, apiMessage, apiUnavailable } from '$lib/server/api';
 import { onlyApiFailures } from '$lib/server/failures';
 import { chosenCouncils, matrixFormFrom, matrixQueryOf } from './query';

@@ -6,7 +6,10 @@ describe('the filter form in the address', () => {
     const form = matrixFormFrom(new URLSearchParams('nation=wales&kind=unitary&sort=cswa2017-1c&reverse=yes'));
     expect(form).toEqual({ nation: 'wales', kind: 'unitary', sort: 'cswa2017-1c', reverse: true });
     expect(matrixFormFrom(new URLSearchParams('nation=&kind=castle&sort=size&reverse=1'))).toEqual({
-      nation: undefined, kind: undefined, sort: 'name', reverse: false,
+      nation: undefined,
+      kind: undefined,
+      sort: 'name',
+      reverse: false,
     });
   });
 

@@ -1,4 +1,5 @@
-import { type MatrixQuery, type MatrixSort, councilKind, matrixSort, nation } from '@pledgekeeper/domain';
+import { councilKind, nation } from '@pledgekeeper/domain/council';
+import { type MatrixQuery, type MatrixSort, matrixSort } from '@pledgekeeper/domain/compare';
 
 /** What the filter form sends: the API's query, with "reverse" in place of an explicit order. */
 export interface MatrixForm {
@@ -47,7 +48,12 @@ export function matrixSearch(form: MatrixForm): string {
 
 /** The councils chosen for a side-by-side view, each once, in the order given. */
 export const chosenCouncils = (params: URLSearchParams): string[] => [
-  ...new Set(params.getAll('council').map((slug) => slug.trim()).filter(Boolean)),
+  ...new Set(
+    params
+      .getAll('council')
+      .map((slug) => slug.trim())
+      .filter(Boolean),
+  ),
 ];
 
 export const sideBySideSearch = (slugs: readonly string[]): string =>

@@ -5,20 +5,37 @@ import { formData } from './test-helpers';
 
 describe('the board form', () => {
   it('reads the cadence from its kind and count, and more information only when given', () => {
-    const { content } = readSubmission(boardForm, formData({
-      name: 'Corporate Parenting Board', abbreviation: 'CPB', purpose: 'To check.', 'cadence.kind': 'every-n-months',
-      'cadence.count': '2', membership: ['officers', 'young-people'], membershipText: '', 'moreInfo.text': '', 'moreInfo.url': '',
-    }));
+    const { content } = readSubmission(
+      boardForm,
+      formData({
+        name: 'Corporate Parenting Board',
+        abbreviation: 'CPB',
+        purpose: 'To check.',
+        'cadence.kind': 'every-n-months',
+        'cadence.count': '2',
+        membership: ['officers', 'young-people'],
+        membershipText: '',
+        'moreInfo.text': '',
+        'moreInfo.url': '',
+      }),
+    );
     expect(content).toEqual({
-      name: 'Corporate Parenting Board', abbreviation: 'CPB', purpose: ['To check.'],
-      cadence: { kind: 'every-n-months', months: 2 }, membership: ['officers', 'young-people'],
-      membershipText: null, moreInfo: null,
+      name: 'Corporate Parenting Board',
+      abbreviation: 'CPB',
+      purpose: ['To check.'],
+      cadence: { kind: 'every-n-months', months: 2 },
+      membership: ['officers', 'young-people'],
+      membershipText: null,
+      moreInfo: null,
     });
   });
 
   it('saves an empty form as no board and puts a bad address against its field', () => {
     expect(readSubmission(boardForm, formData({ name: '', purpose: '', 'cadence.kind': '' })).content).toBeNull();
-    const { content } = readSubmission(boardForm, formData({ name: 'Board', 'moreInfo.text': 'More', 'moreInfo.url': 'javascript:alert(1)' }));
-    expect(contentErrors(boardForm, content).fields['moreInfo.url']).toContain('web address');
+    const { content } = readSubmission(
+      boardForm,
+      formData({ name: 'Board', 'moreInfo.text': 'More', 'moreInfo.url': 'javascript:alert(1)' }),
+    );
+    expect(contentErrors(boardForm, content)['moreInfo.url']).toContain('web address');
   });
 });

@@ -1,7 +1,16 @@
-import { BOARD_MEMBER_KINDS, board, type Board } from '@pledgekeeper/domain';
+import { BOARD_MEMBER_KINDS, board, type Board } from '@pledgekeeper/domain/council';
 import {
-  fromNumber, fromParagraphs, fromText, list, numberOf, optionalText, options, paragraphsOf, text,
-  type Field, type FormValues,
+  fromNumber,
+  fromParagraphs,
+  fromText,
+  list,
+  numberOf,
+  optionalText,
+  options,
+  paragraphsOf,
+  text,
+  type Field,
+  type FormValues,
 } from './form-model';
 import type { SectionForm } from './section-form';
 
@@ -52,9 +61,7 @@ export const boardForm: SectionForm = {
       membershipText: optionalText(values.membershipText),
       moreInfo: moreText || moreUrl ? { text: moreText ?? '', url: moreUrl } : null,
     };
-    const blank = Object.values(content).every(
-      (value) => value === null || value === '' || (Array.isArray(value) && value.length === 0),
-    );
+    const blank = Object.values(content).every((value) => value === null || value === '' || (Array.isArray(value) && value.length === 0));
     return blank ? null : content;
   },
   fromContent: (content) => {

@@ -1,4 +1,4 @@
-import { councilContent, type Contact, type ContactPurpose } from '@pledgekeeper/domain';
+import { councilContent, type Contact, type ContactPurpose } from '@pledgekeeper/domain/council';
 import { filledItems, fromLines, fromText, linesOf, optionalText, text, type Field, type FormValues } from './form-model';
 import type { SectionForm } from './section-form';
 

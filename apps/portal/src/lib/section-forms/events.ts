@@ -1,7 +1,5 @@
-import { councilContent, type EventOffer } from '@pledgekeeper/domain';
-import {
-  filledItems, fromParagraphs, fromText, optionalText, paragraphsOf, type Field, type FormValues,
-} from './form-model';
+import { councilContent, type EventOffer } from '@pledgekeeper/domain/council';
+import { filledItems, fromParagraphs, fromText, optionalText, paragraphsOf, type Field, type FormValues } from './form-model';
 import type { SectionForm } from './section-form';
 
 const fields: Field[] = [

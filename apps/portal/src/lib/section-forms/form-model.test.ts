@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyCommand, filledItems, linesOf, numberOf, paragraphsOf, readCommand, readValues, type Field,
-} from './form-model';
+import { applyCommand, filledItems, linesOf, numberOf, paragraphsOf, readCommand, readValues, type Field } from './form-model';
 
 const fields: Field[] = [
   { kind: 'text', name: 'title', label: 'Title' },
@@ -28,15 +26,18 @@ const form = (entries: [string, string][]) => {
 
 describe('readValues', () => {
   it('reads scalars, repeated checkboxes and items in index order, whatever order they were posted in', () => {
-    const values = readValues(fields, form([
-      ['title', 'Our pledge'],
-      ['audiences', 'carers'],
-      ['audiences', 'care-leavers'],
-      ['promises.10.text', 'Tenth'],
-      ['promises.2.text', 'Second'],
-      ['promises.2.principles', 'cswa2017-1a'],
-      ['promises.2.number', '2'],
-    ]));
+    const values = readValues(
+      fields,
+      form([
+        ['title', 'Our pledge'],
+        ['audiences', 'carers'],
+        ['audiences', 'care-leavers'],
+        ['promises.10.text', 'Tenth'],
+        ['promises.2.text', 'Second'],
+        ['promises.2.principles', 'cswa2017-1a'],
+        ['promises.2.number', '2'],
+      ]),
+    );
     expect(values).toEqual({
       title: 'Our pledge',
       audiences: ['carers', 'care-leavers'],
@@ -59,7 +60,11 @@ describe('readCommand', () => {
     expect(readCommand(form([['command', 'renumber:promises']]))).toEqual({ kind: 'renumber', group: 'promises' });
     expect(readCommand(form([['command', 'up:promises:x']]))).toEqual({ kind: 'save' });
     expect(readCommand(form([['command', 'include:promises:2:principles:cswa2017-1f']]))).toEqual({
-      kind: 'include', group: 'promises', index: 2, field: 'principles', value: 'cswa2017-1f',
+      kind: 'include',
+      group: 'promises',
+      index: 2,
+      field: 'principles',
+      value: 'cswa2017-1f',
     });
     expect(readCommand(form([['command', 'include:promises:2:principles:<b>']]))).toEqual({ kind: 'save' });
     expect(readCommand(form([['command', 'include:promises:2::cswa2017-1f']]))).toEqual({ kind: 'save' });

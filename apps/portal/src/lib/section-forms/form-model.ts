@@ -173,7 +173,7 @@ export const fromNumber = (value: number | null | undefined): string => (value =
 export const fromText = (value: string | null | undefined): string => value ?? '';
 export const fromParagraphs = (value: readonly string[] | undefined): string => (value ?? []).join('\n\n');
 export const fromLines = (value: readonly string[] | undefined): string => (value ?? []).join('\n');
-export const options = (values: readonly string[], label: (value: string) => string = humanise): Option[] =>
+export const options = <Value extends string>(values: readonly Value[], label: (value: Value) => string = humanise): Option[] =>
   values.map((value) => ({ value, label: label(value) }));
 export function humanise(value: string): string {
   const words = value.replace(/-/g, ' ');

@@ -5,16 +5,26 @@ import { formData } from './test-helpers';
 
 describe('the involvement form', () => {
   it('reads opportunities with their kinds and drops removed ones', () => {
-    const { content } = readSubmission(involvementForm, formData({
-      introduction: 'Join in.', command: 'remove:opportunities:0',
-      'opportunities.0.text': 'Gone', 'opportunities.0.organisation': '',
-      'opportunities.1.kinds': ['fundraising'], 'opportunities.1.text': 'Raise money', 'opportunities.1.organisation': 'Trust',
-    }));
-    expect(content).toEqual({ introduction: 'Join in.', opportunities: [{ kinds: ['fundraising'], text: 'Raise money', organisation: 'Trust' }] });
+    const { content } = readSubmission(
+      involvementForm,
+      formData({
+        introduction: 'Join in.',
+        command: 'remove:opportunities:0',
+        'opportunities.0.text': 'Gone',
+        'opportunities.0.organisation': '',
+        'opportunities.1.kinds': ['fundraising'],
+        'opportunities.1.text': 'Raise money',
+        'opportunities.1.organisation': 'Trust',
+      }),
+    );
+    expect(content).toEqual({
+      introduction: 'Join in.',
+      opportunities: [{ kinds: ['fundraising'], text: 'Raise money', organisation: 'Trust' }],
+    });
   });
 
   it('asks for a kind for each opportunity', () => {
     const { content } = readSubmission(involvementForm, formData({ 'opportunities.0.text': 'Help' }));
-    expect(Object.keys(contentErrors(involvementForm, content).fields)).toEqual(['opportunities.0.kinds']);
+    expect(Object.keys(contentErrors(involvementForm, content))).toEqual(['opportunities.0.kinds']);
   });
 });

@@ -1,4 +1,4 @@
-import { INVOLVEMENT_KINDS, involvement, type Involvement } from '@pledgekeeper/domain';
+import { INVOLVEMENT_KINDS, involvement, type Involvement } from '@pledgekeeper/domain/council';
 import { filledItems, fromText, list, optionalText, options, text, type Field, type FormValues } from './form-model';
 import type { SectionForm } from './section-form';
 

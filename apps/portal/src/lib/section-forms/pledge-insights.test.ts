@@ -2,14 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { acceptField, promiseInsights, readingAgeHint } from './pledge-insights';
 
 const promise = (overrides: Record<string, string | string[]>) => ({
-  number: '', text: '', plainWords: '', themeKey: '', principles: [], localOfferAreas: [], audiences: [], rejectedSuggestions: [], ...overrides,
+  number: '',
+  text: '',
+  plainWords: '',
+  themeKey: '',
+  principles: [],
+  localOfferAreas: [],
+  audiences: [],
+  rejectedSuggestions: [],
+  ...overrides,
 });
 
 describe('what the pledge form shows beside each promise', () => {
   it('gives the reading age of both texts, and none for an empty one', () => {
     const [first, second] = promiseInsights({
       promises: [
-        promise({ text: 'Ensure that you physical and emotional health and well-being is fully supported', plainWords: 'We will help you stay well.' }),
+        promise({
+          text: 'Ensure that you physical and emotional health and well-being is fully supported',
+          plainWords: 'We will help you stay well.',
+        }),
         promise({}),
       ],
     });

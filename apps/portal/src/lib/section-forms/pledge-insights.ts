@@ -1,4 +1,4 @@
-import { readingAge, suggestMappings, type ReadingAge, type Suggestion, type SuggestionSubject } from '@pledgekeeper/domain';
+import { readingAge, suggestMappings, type ReadingAge, type Suggestion, type SuggestionSubject } from '@pledgekeeper/domain/rules';
 import { list, text, type FormValues, type ItemValues } from './form-model';
 
 /** What the pledge form shows beside one promise: how hard its words are, and the mappings they suggest. */
@@ -13,8 +13,7 @@ export const acceptField = (suggestion: Pick<Suggestion, 'kind'>): string =>
   suggestion.kind === 'principle' ? 'principles' : 'localOfferAreas';
 
 /** A sentence for a field's hint: "Reading age (an estimate): about 9 years: easy to read." */
-export const readingAgeHint = (age: ReadingAge | null): string | null =>
-  age ? `Reading age (an estimate): ${age.label}.` : null;
+export const readingAgeHint = (age: ReadingAge | null): string | null => (age ? `Reading age (an estimate): ${age.label}.` : null);
 
 /**
  * Insights for each promise on the form, by its index there, from the words as shown: after a

@@ -1,16 +1,27 @@
-import { AUDIENCES, LOCAL_OFFER_AREAS, PRINCIPLES, pledgeContent, type PledgeContent } from '@pledgekeeper/domain';
+import { AUDIENCES, LOCAL_OFFER_AREAS, PRINCIPLES, pledgeContent, type Audience, type PledgeContent } from '@pledgekeeper/domain/council';
 import {
-  filledItems, fromNumber, fromParagraphs, fromText, list, numberOf, optionalText, options, paragraphsOf, text,
-  type Field, type FormValues, type ItemValues,
+  filledItems,
+  fromNumber,
+  fromParagraphs,
+  fromText,
+  list,
+  numberOf,
+  optionalText,
+  options,
+  paragraphsOf,
+  text,
+  type Field,
+  type FormValues,
+  type ItemValues,
 } from './form-model';
 import type { SectionForm } from './section-form';
 
-const AUDIENCE_LABELS: Record<string, string> = {
+const AUDIENCE_LABELS: Record<Audience, string> = {
   'children-in-care': 'Children in care',
   'care-leavers': 'Care leavers',
   carers: 'Carers',
 };
-const audienceOptions = options(AUDIENCES, (value) => AUDIENCE_LABELS[value] ?? value);
+const audienceOptions = options(AUDIENCES, (value) => AUDIENCE_LABELS[value]);
 const principleOptions = PRINCIPLES.map((principle) => ({ value: principle.code, label: principle.shortName }));
 const offerAreaOptions = LOCAL_OFFER_AREAS.map((area) => ({ value: area.code, label: area.name }));
 
@@ -123,4 +134,3 @@ export const pledgeForm: SectionForm = {
     };
   },
 };
-

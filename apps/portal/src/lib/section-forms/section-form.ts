@@ -1,8 +1,10 @@
-import type { FormIssue } from './errors';
+import { SECTIONS, type Section } from '@pledgekeeper/domain/workspace';
+import type { Issue } from '$lib/form-errors';
 import type { Field, FormValues } from './form-model';
 
-export const SECTION_NAMES = ['statement', 'pledge', 'board', 'involvement', 'training', 'events', 'contacts'] as const;
-export type SectionName = (typeof SECTION_NAMES)[number];
+/** The workspace has one form per section of the domain's edition, in the domain's order. */
+export const SECTION_NAMES = SECTIONS;
+export type SectionName = Section;
 export const isSectionName = (value: string): value is SectionName => (SECTION_NAMES as readonly string[]).includes(value);
 
 /** One workspace section's form: its fields and the two-way mapping between form text and content. */
@@ -13,7 +15,7 @@ export interface SectionForm {
   summary: string;
   fields: Field[];
   /** The API's schema for the content, used to place its complaints next to the fields. */
-  schema: { safeParse: (value: unknown) => { success: true } | { success: false; error: { issues: FormIssue[] } } };
+  schema: { safeParse: (value: unknown) => { success: true } | { success: false; error: { issues: Issue[] } } };
   /** Set where the content is a list: the group on the form that holds it. */
   listName?: string;
   toContent: (values: FormValues) => unknown;

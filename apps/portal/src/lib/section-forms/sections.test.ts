@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { councilContent } from '@pledgekeeper/domain';
+import { councilContent } from '@pledgekeeper/domain/council';
 import { describe, expect, it } from 'vitest';
 import { readValues, type Field, type FormValues, type ItemValues } from './form-model';
 import { SECTION_FORMS, SECTION_NAMES } from './index';

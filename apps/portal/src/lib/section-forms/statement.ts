@@ -1,7 +1,16 @@
-import { CORPORATE_PARENT_KINDS, statement, type Statement } from '@pledgekeeper/domain';
+import { CORPORATE_PARENT_KINDS, statement, type Statement } from '@pledgekeeper/domain/council';
 import {
-  filledItems, fromLines, fromParagraphs, fromText, linesOf, optionalText, options, paragraphsOf, text,
-  type Field, type FormValues,
+  filledItems,
+  fromLines,
+  fromParagraphs,
+  fromText,
+  linesOf,
+  optionalText,
+  options,
+  paragraphsOf,
+  text,
+  type Field,
+  type FormValues,
 } from './form-model';
 import type { SectionForm } from './section-form';
 

@@ -1,5 +1,7 @@
-import { checkPledge, errorsOf, type PledgeContent } from '@pledgekeeper/domain';
-import { errorsFromIssues, type FieldErrors, type FormIssue } from './errors';
+import { type PledgeContent } from '@pledgekeeper/domain/council';
+import { checkPledge, errorsOf } from '@pledgekeeper/domain/rules';
+import { errorsFromIssues, type FormErrors, type Issue } from '$lib/form-errors';
+import { placeOn } from './field-paths';
 import { applyCommand, readCommand, readValues, type Command, type FormValues } from './form-model';
 import type { SectionForm } from './section-form';
 
@@ -22,17 +24,19 @@ export function readSubmission(form: SectionForm, data: FormData): Submission {
 }
 
 /** Problems the domain's own rules find in the content, placed against the form's fields. */
-export function contentErrors(form: SectionForm, content: unknown): FieldErrors {
+export function contentErrors(form: SectionForm, content: unknown): FormErrors {
   const prefix = form.listName ? [form.listName] : [];
   const parsed = form.schema.safeParse(content);
-  const issues: FormIssue[] = parsed.success ? [] : parsed.error.issues.map((issue) => ({
-    path: [...prefix, ...issue.path],
-    message: issue.message,
-  }));
+  const issues: Issue[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({
+        path: [...prefix, ...issue.path],
+        message: issue.message,
+      }));
   if (parsed.success && form.section === 'pledge' && content !== null) {
     for (const finding of errorsOf(checkPledge(content as PledgeContent))) {
       issues.push({ path: finding.path.slice(1), message: finding.message });
     }
   }
-  return errorsFromIssues(form.fields, issues);
+  return errorsFromIssues(issues, placeOn(form.fields));
 }

@@ -1,7 +1,5 @@
-import { councilContent, type TrainingOffer } from '@pledgekeeper/domain';
-import {
-  filledItems, fromParagraphs, fromText, optionalText, paragraphsOf, text, type Field, type FormValues,
-} from './form-model';
+import { councilContent, type TrainingOffer } from '@pledgekeeper/domain/council';
+import { filledItems, fromParagraphs, fromText, optionalText, paragraphsOf, text, type Field, type FormValues } from './form-model';
 import type { SectionForm } from './section-form';
 
 const fields: Field[] = [

@@ -1,13 +1,10 @@
-import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
+import { apiAnswer, noAnswer } from '$lib/testing/api-answers';
 import { apiConflict, apiErrorCode, apiHeaders, apiZodError, pageFailure } from './api';
 
 // What the client builds from an API error answer.
-const answered = (code: string, extra: Record<string, unknown> = {}) =>
-  new TRPCClientError<never>('failed', {
-    result: { error: { message: 'failed', code: -32000, data: { code, httpStatus: 400, ...extra } } } as never,
-  });
-const unreachable = () => TRPCClientError.from(new TypeError('fetch failed'));
+const answered = (code: string, extra: Record<string, unknown> = {}) => apiAnswer(code, { httpStatus: 400, ...extra }, 'failed');
+const unreachable = noAnswer;
 
 describe('apiErrorCode', () => {
   it('reads the tRPC code from an answer, and null when there was none', () => {

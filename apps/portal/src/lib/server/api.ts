@@ -1,5 +1,8 @@
 import type { AppRouter } from '@pledgekeeper/api';
+import { CLIENT_HEADER, PORTAL_KEY_HEADER } from '@pledgekeeper/domain/http-headers';
 import { createTRPCClient, httpLink, isTRPCClientError } from '@trpc/client';
+import { REQUEST_ID_HEADER } from '@pledgekeeper/domain/http-headers';
+import type { SectionConflictDetail } from '@pledgekeeper/domain/workspace';
 import { env } from './env';
 
 const API_TIMEOUT_MS = 10_000;
@@ -11,16 +14,19 @@ const fetchWithTimeout: typeof fetch = (input, init) => {
   return fetch(input, { ...init, signal });
 };
 
-/** The header the API reads the reader's address from, for rate limiting. */
-export const CLIENT_HEADER = 'x-pledgekeeper-client';
-/** The shared secret, without which the API ignores CLIENT_HEADER (anyone could send one). */
-export const PORTAL_KEY_HEADER = 'x-pledgekeeper-portal-key';
-
-/** The headers that tell the API who is asking: the session, if any, and the reader's address. */
-export function apiHeaders(who: { sessionToken: string | null; client: string }, secret = env.secret): Record<string, string> {
+/**
+ * The headers that tell the API who is asking: the session, if any, and the reader's address,
+ * which the API believes only with the shared secret beside it (anyone could send an address).
+ */
+export function apiHeaders(
+  who: { sessionToken: string | null; client: string; requestId?: string },
+  secret = env.secret,
+): Record<string, string> {
   const headers: Record<string, string> = { [CLIENT_HEADER]: who.client };
   if (secret) headers[PORTAL_KEY_HEADER] = secret;
   if (who.sessionToken) headers.authorization = `Bearer ${who.sessionToken}`;
+  // The reader's request id, so the API's log lines for it carry the same id as ours.
+  if (who.requestId) headers[REQUEST_ID_HEADER] = who.requestId;
   return headers;
 }
 
@@ -33,7 +39,7 @@ const createClient = (headers: Record<string, string>) =>
 export type Api = ReturnType<typeof createClient>;
 
 /** A client for one request, speaking for whoever made it. */
-export const createApi = (who: { sessionToken: string | null; client: string }): Api => createClient(apiHeaders(who));
+export const createApi = (who: { sessionToken: string | null; client: string; requestId?: string }): Api => createClient(apiHeaders(who));
 
 /** The tRPC code the API answered with, or null when it gave no answer (down, timed out). */
 export function apiErrorCode(error: unknown): string | null {
@@ -54,13 +60,7 @@ export function apiMessage(error: unknown): string | null {
 }
 
 /** What the API sends with a CONFLICT on a section: the version someone else saved. */
-export interface SectionConflictData {
-  section: string;
-  revision: number;
-  content: unknown;
-  savedBy: string | null;
-  savedAt: string | null;
-}
+export type SectionConflictData = SectionConflictDetail;
 
 export function apiConflict(error: unknown): SectionConflictData | null {
   if (!isTRPCClientError(error)) return null;

@@ -1,4 +1,5 @@
 import { type Deployment, readDeployment } from './deployment';
+import { LOG_LEVELS, type LogLevel, type Logger, createLogger } from './log';
 
 /** The portal's settings, read once from the environment. */
 export interface PortalEnv {
@@ -6,6 +7,8 @@ export interface PortalEnv {
   apiUrl: string;
   /** PLEDGEKEEPER_SECRET, shared with the API: sent so that it believes the reader addresses we name. */
   secret: string | null;
+  /** LOG_LEVEL, as the API's: `info` logs failures and slow requests, `debug` a line per request. */
+  logLevel: LogLevel;
 }
 
 type Source = Record<string, string | undefined>;
@@ -30,10 +33,15 @@ export function readEnv(source: Source): PortalEnv {
   if (secret !== null && secret.length < 32) {
     throw new Error('PLEDGEKEEPER_SECRET must be at least 32 characters long (the API checks the same)');
   }
-  return { port, apiUrl: apiUrl.replace(/\/+$/, ''), secret };
+  const logLevel = (source.LOG_LEVEL || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${source.LOG_LEVEL}"`);
+  return { port, apiUrl: apiUrl.replace(/\/+$/, ''), secret, logLevel };
 }
 
 export const env: PortalEnv = readEnv(process.env);
 
 /** https, proxies and the page cache: read here with the rest, checked in `deployment.ts`. */
 export const deployment: Deployment = readDeployment(process.env);
+
+/** The portal's log: JSON lines like the API's, at LOG_LEVEL. */
+export const log: Logger = createLogger(env.logLevel);

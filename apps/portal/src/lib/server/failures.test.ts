@@ -1,12 +1,10 @@
 import { error, isActionFailure, isHttpError, isRedirect, redirect } from '@sveltejs/kit';
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
+import { apiAnswer } from '$lib/testing/api-answers';
 import { actionFailed, loadFailed } from './failures';
 
-const answered = (code: string) =>
-  new TRPCClientError<never>(`The API said ${code}`, {
-    result: { error: { message: `The API said ${code}`, code: -32000, data: { code } } } as never,
-  });
+const answered = (code: string) => apiAnswer(code, {}, `The API said ${code}`);
 const url = new URL('http://portal.test/somerset/manage/pledge');
 const thrown = (run: () => unknown): unknown => {
   try {
@@ -21,9 +19,24 @@ describe('loadFailed', () => {
   it('sends the signed-out to sign in and answers 403, 404 and 503 otherwise', () => {
     const signIn = thrown(() => loadFailed(answered('UNAUTHORIZED'), url));
     expect(isRedirect(signIn) && signIn.location).toBe('/sign-in?next=%2Fsomerset%2Fmanage%2Fpledge');
-    expect(isHttpError(thrown(() => loadFailed(answered('FORBIDDEN'), url)), 403)).toBe(true);
-    expect(isHttpError(thrown(() => loadFailed(answered('NOT_FOUND'), url)), 404)).toBe(true);
-    expect(isHttpError(thrown(() => loadFailed(TRPCClientError.from(new TypeError('fetch failed')), url)), 503)).toBe(true);
+    expect(
+      isHttpError(
+        thrown(() => loadFailed(answered('FORBIDDEN'), url)),
+        403,
+      ),
+    ).toBe(true);
+    expect(
+      isHttpError(
+        thrown(() => loadFailed(answered('NOT_FOUND'), url)),
+        404,
+      ),
+    ).toBe(true);
+    expect(
+      isHttpError(
+        thrown(() => loadFailed(TRPCClientError.from(new TypeError('fetch failed')), url)),
+        503,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -45,14 +58,24 @@ describe('SvelteKit’s own answers and our own mistakes', () => {
   });
 
   it('leave a database outage reported by the API a 503, like no answer at all', () => {
-    expect(isHttpError(thrown(() => loadFailed(answered('SERVICE_UNAVAILABLE'), url)), 503)).toBe(true);
+    expect(
+      isHttpError(
+        thrown(() => loadFailed(answered('SERVICE_UNAVAILABLE'), url)),
+        503,
+      ),
+    ).toBe(true);
     expect(actionFailed(answered('SERVICE_UNAVAILABLE'), url, { values: 'kept' })).toMatchObject({ status: 503, data: { values: 'kept' } });
   });
 });
 
 describe('actionFailed', () => {
   it('ends a forbidden action with a 403 page', () => {
-    expect(isHttpError(thrown(() => actionFailed(answered('FORBIDDEN'), url, {})), 403)).toBe(true);
+    expect(
+      isHttpError(
+        thrown(() => actionFailed(answered('FORBIDDEN'), url, {})),
+        403,
+      ),
+    ).toBe(true);
   });
 
   it('brings refusals of what was asked back to the form with the API’s message', () => {

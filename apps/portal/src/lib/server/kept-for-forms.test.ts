@@ -1,10 +1,18 @@
-import { error } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { keptForForms } from './kept-for-forms';
 
 const eventOf = (method: string, sessionToken: string | null, path = '/somerset/manage/statement') =>
-  ({ request: new Request(`http://portal.test${path}`, { method }), url: new URL(`http://portal.test${path}`), locals: { sessionToken } }) as never;
-const rejected = async (run: () => Promise<unknown>) => run().then(() => 'resolved', (cause: unknown) => cause);
+  ({
+    request: new Request(`http://portal.test${path}`, { method }),
+    url: new URL(`http://portal.test${path}`),
+    locals: { sessionToken },
+  }) as unknown as RequestEvent;
+const rejected = async (run: () => Promise<unknown>) =>
+  run().then(
+    () => 'resolved',
+    (cause: unknown) => cause,
+  );
 
 describe('keptForForms', () => {
   let answer: () => Promise<{ summary: string }>;

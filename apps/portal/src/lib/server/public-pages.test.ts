@@ -5,7 +5,9 @@ import { createPublicPages } from './public-pages';
 const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
   new Request(`http://portal.test${path}`, { method, headers });
 const html = (text: string) =>
-  new Response(text, { headers: { 'content-type': 'text/html', 'content-security-policy': "default-src 'self'", 'cache-control': 'max-age=60' } });
+  new Response(text, {
+    headers: { 'content-type': 'text/html', 'content-security-policy': "default-src 'self'", 'cache-control': 'max-age=60' },
+  });
 
 describe('the public-page store', () => {
   it('stores only GETs and HEADs of public routes from readers without a session', () => {

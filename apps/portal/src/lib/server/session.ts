@@ -40,8 +40,7 @@ export function safeNext(next: string | null | undefined, fallback = '/'): strin
 }
 
 /** The sign-in page, coming back here afterwards. */
-export const signInPath = (url: URL): string =>
-  `/sign-in?next=${encodeURIComponent(`${url.pathname}${url.search}`)}`;
+export const signInPath = (url: URL): string => `/sign-in?next=${encodeURIComponent(`${url.pathname}${url.search}`)}`;
 
 /** Pages for signed-in people: never indexed, never cached by anyone in between. */
 export const isPrivatePath = (path: string): boolean =>

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import type { CurrentUser } from '@pledgekeeper/domain';
+import type { CurrentUser } from '@pledgekeeper/domain/workspace';
 import { loadFailed } from './failures';
 import { signInPath } from './session';
 

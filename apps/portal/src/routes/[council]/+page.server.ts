@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { feedbackInput, messageInput } from '@pledgekeeper/domain';
+import { feedbackInput, messageInput } from '@pledgekeeper/domain/feedback';
 import { errorsFromFlattened, errorsFromIssues, readFeedbackForm } from '$lib/feedback-form';
 import * as messageForm from '$lib/message-form';
 import { apiErrorCode, apiMessage, apiZodError } from '$lib/server/api';
@@ -11,8 +11,7 @@ const NOT_FOUND = 'We could not find a council at this address.';
 const NOT_SENT = 'We could not send your feedback just now. Please try again in a few minutes.';
 const MESSAGE_NOT_SENT = 'We could not send your message just now. Please try again in a few minutes.';
 
-export const load: PageServerLoad = ({ params, locals, request }) =>
-  loadCouncilPage(locals.api, params.council, request.method === 'POST');
+export const load: PageServerLoad = ({ params, locals, request }) => loadCouncilPage(locals.api, params.council, request.method === 'POST');
 
 export const actions = {
   feedback: async ({ request, params, locals }) => {
@@ -64,7 +63,10 @@ export const actions = {
       if (code === 'NOT_FOUND') error(404, NOT_FOUND);
       if (code === 'BAD_REQUEST') {
         const messageErrors = messageForm.errorsFromFlattened(apiZodError(cause));
-        return fail(400, { messageValues, messageErrors: Object.keys(messageErrors).length > 0 ? messageErrors : { form: MESSAGE_NOT_SENT } });
+        return fail(400, {
+          messageValues,
+          messageErrors: Object.keys(messageErrors).length > 0 ? messageErrors : { form: MESSAGE_NOT_SENT },
+        });
       }
       if (code === 'TOO_MANY_REQUESTS') return fail(429, { messageValues, messageErrors: { form: apiMessage(cause) ?? MESSAGE_NOT_SENT } });
       return fail(503, { messageValues, messageErrors: { form: MESSAGE_NOT_SENT } });

@@ -1,7 +1,7 @@
 import { isActionFailure, isHttpError } from '@sveltejs/kit';
-import { TRPCClientError } from '@trpc/client';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { apiAnswer, noAnswer } from '$lib/testing/api-answers';
 import { actions, load } from './+page.server';
 
 const query = vi.fn();
@@ -9,15 +9,14 @@ const mutate = vi.fn();
 // The per-request client hooks.server.ts puts in locals, standing in for the API.
 const locals = { sessionToken: null, api: { council: { page: { query } }, feedback: { submit: { mutate } } } };
 
-const answered = (code: string, data: Record<string, unknown> = {}) =>
-  new TRPCClientError<never>(code, { result: { error: { message: code, code: -32000, data: { code, ...data } } } as never });
-const down = () => TRPCClientError.from(new TypeError('fetch failed'));
+const answered = apiAnswer;
+const down = noAnswer;
 
 // Only the parts of a request event these functions read.
 const event = (council: string, fields: Record<string, string> = {}) => {
   const body = new URLSearchParams(fields);
   const request = new Request(`http://portal.test/${council}?/feedback`, { method: 'POST', body });
-  return { params: { council }, request, locals } as never;
+  return { params: { council }, request, locals } as unknown as Parameters<typeof load>[0] & Parameters<typeof actions.feedback>[0];
 };
 const thrown = async (run: () => unknown) => {
   try {
@@ -62,9 +61,7 @@ describe('the feedback action', () => {
   });
 
   it('shows the API’s own validation messages, and a plain apology when it is down', async () => {
-    mutate.mockRejectedValueOnce(
-      answered('BAD_REQUEST', { zodError: { formErrors: [], fieldErrors: { comment: ['Not allowed'] } } }),
-    );
+    mutate.mockRejectedValueOnce(answered('BAD_REQUEST', { zodError: { formErrors: [], fieldErrors: { comment: ['Not allowed'] } } }));
     expect(await actions.feedback(event('somerset', { helpful: 'yes', comment: 'x' }))).toMatchObject({
       status: 400,
       data: { errors: { comment: 'Not allowed' } },

@@ -1,4 +1,5 @@
-import { error } from '@sveltejs/kit';
+import { councilKind, nation } from '@pledgekeeper/domain/council';
+import { error, fail } from '@sveltejs/kit';
 import { actionFailed, FORBIDDEN_MESSAGE, loadFailed } from '$lib/server/failures';
 import { requireUser } from '$lib/server/user';
 import { keptForForms } from '$lib/server/kept-for-forms';
@@ -20,8 +21,14 @@ export const actions = {
   createCouncil: async ({ request, locals, url }) => {
     const data = await request.formData();
     const values = { slug: field(data, 'slug'), name: field(data, 'name'), kind: field(data, 'kind'), nation: field(data, 'nation') };
+    // Kind and nation come from lists: only a tampered form sends others. The API checks the rest.
+    const kind = councilKind.safeParse(values.kind);
+    const inNation = nation.safeParse(values.nation);
+    if (!kind.success || !inNation.success) {
+      return fail(400, { form: 'createCouncil', values, message: 'Choose a kind of council and a nation from the lists' });
+    }
     try {
-      const created = await locals.api.admin.createCouncil.mutate(values as never);
+      const created = await locals.api.admin.createCouncil.mutate({ ...values, kind: kind.data, nation: inNation.data });
       return { created: created.council };
     } catch (cause) {
       return actionFailed(cause, url, { form: 'createCouncil', values });

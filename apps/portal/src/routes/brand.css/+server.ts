@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { brandColour } from '@pledgekeeper/domain';
+import { brandColour } from '@pledgekeeper/domain/rules';
 import type { RequestHandler } from './$types';
 
 // One rule: the header's colour. Only colours that pass the contrast check are served, so a

@@ -1,4 +1,4 @@
-import { CSV_MEDIA_TYPE, matrixCsv } from '@pledgekeeper/domain';
+import { CSV_MEDIA_TYPE, matrixCsv } from '@pledgekeeper/domain/compare';
 import { download } from '$lib/compare/download';
 import { loadMatrix } from '$lib/compare/load.server';
 import type { RequestHandler } from './$types';

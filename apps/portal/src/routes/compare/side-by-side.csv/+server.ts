@@ -1,4 +1,4 @@
-import { CSV_MEDIA_TYPE, sideBySideCsv } from '@pledgekeeper/domain';
+import { CSV_MEDIA_TYPE, sideBySideCsv } from '@pledgekeeper/domain/compare';
 import { download, sideBySideFilename } from '$lib/compare/download';
 import { loadSideBySide } from '$lib/compare/load.server';
 import type { RequestHandler } from './$types';

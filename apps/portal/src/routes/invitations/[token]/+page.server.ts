@@ -54,7 +54,10 @@ export const actions = {
       if (code === 'BAD_REQUEST' || code === 'UNAUTHORIZED' || code === 'TOO_MANY_REQUESTS' || code === 'CONFLICT') {
         return fail(400, { displayName, errors: { form: apiMessage(cause) ?? 'Check what you entered and try again.' } });
       }
-      return fail(503, { displayName, errors: { form: 'We could not accept the invitation just now. Please try again in a few minutes.' } });
+      return fail(503, {
+        displayName,
+        errors: { form: 'We could not accept the invitation just now. Please try again in a few minutes.' },
+      });
     }
     redirect(303, target);
   },

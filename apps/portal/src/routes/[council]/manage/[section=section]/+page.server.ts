@@ -1,14 +1,15 @@
 import { error, fail } from '@sveltejs/kit';
+import { SECTION_CONFLICT_MESSAGE } from '@pledgekeeper/domain/workspace';
 import { SECTION_FORMS, isSectionName } from '$lib/section-forms';
-import { hasErrors } from '$lib/section-forms/errors';
+import { hasErrors } from '$lib/form-errors';
 import { contentErrors, readSubmission } from '$lib/section-forms/submission';
 import { apiConflict, apiErrorCode, apiMessage } from '$lib/server/api';
 import { actionFailed, loadFailed, onlyApiFailures } from '$lib/server/failures';
 import { keptForForms } from '$lib/server/kept-for-forms';
 import type { Actions, PageServerLoad } from './$types';
 
-const CONFLICT_MESSAGE =
-  'Someone else saved this section while you were editing it. Their version is shown; your text is kept below it.';
+// The API's own words for a section conflict, shown beside both versions.
+const CONFLICT_MESSAGE = SECTION_CONFLICT_MESSAGE;
 
 const formFor = (section: string) => {
   if (!isSectionName(section)) error(404, 'We could not find this page.');
@@ -43,7 +44,7 @@ export const actions = {
         section: form.section,
         // A missing revision still goes to the API, which answers who may save before what is wrong.
         revision: submission.revision ?? -1,
-        content: content as never,
+        content,
       });
       // After a list button the form keeps its new empty item; after "Save" it shows what was stored.
       return { saved: true as const, revision: saved.revision, values: submission.command.kind === 'save' ? null : values };
@@ -61,7 +62,7 @@ export const actions = {
       }
       if (code === 'BAD_REQUEST') {
         const errors = contentErrors(form, content);
-        if (!hasErrors(errors)) errors.form.push(apiMessage(cause) ?? 'Check what you entered and try again.');
+        if (!hasErrors(errors)) errors.form = apiMessage(cause) ?? 'Check what you entered and try again.';
         return fail(400, { values, revision: submission.revision, errors });
       }
       return actionFailed(cause, url, { values, revision: submission.revision });

@@ -1,4 +1,5 @@
-import { FEEDBACK_STATUSES, type FeedbackStatus } from '@pledgekeeper/domain';
+import { FEEDBACK_STATUSES, markFeedbackInput, type FeedbackStatus } from '@pledgekeeper/domain/feedback';
+import { fail } from '@sveltejs/kit';
 import { actionFailed, loadFailed } from '$lib/server/failures';
 import { keptForForms } from '$lib/server/kept-for-forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,10 +21,12 @@ export const actions = {
   mark: async ({ request, locals, params, url }) => {
     const data = await request.formData();
     const id = String(data.get('id') ?? '');
-    const status = String(data.get('status') ?? '');
+    // Read through the API's own schema; only a tampered form fails it.
+    const input = markFeedbackInput.safeParse({ council: params.council, id, status: data.get('status') });
+    if (!input.success) return fail(400, { id, message: input.error.issues[0]?.message ?? 'Check the form and try again.' });
     try {
-      await locals.api.feedback.mark.mutate({ council: params.council, id, status: status as FeedbackStatus });
-      return { marked: { id, status } };
+      await locals.api.feedback.mark.mutate(input.data);
+      return { marked: { id, status: input.data.status } };
     } catch (cause) {
       return actionFailed(cause, url, { id });
     }

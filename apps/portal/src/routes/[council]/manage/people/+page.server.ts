@@ -1,4 +1,5 @@
-import { error } from '@sveltejs/kit';
+import { role as roleSchema } from '@pledgekeeper/domain/workspace';
+import { error, fail } from '@sveltejs/kit';
 import { actionFailed, FORBIDDEN_MESSAGE, loadFailed } from '$lib/server/failures';
 import { keptForForms } from '$lib/server/kept-for-forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,12 +19,16 @@ export const actions = {
   invite: async ({ request, locals, params, url }) => {
     const data = await request.formData();
     const email = field(data, 'email');
-    const role = field(data, 'role');
+    const role = roleSchema.safeParse(field(data, 'role'));
+    // The role comes from radios: only a tampered form sends another.
+    if (!role.success) return fail(400, { form: 'invite', email, message: role.error.issues[0]?.message });
     try {
-      const invitation = await locals.api.people.invite.mutate({ council: params.council, email, role: role as never });
-      return { invitation: { email, role, expiresAt: invitation.expiresAt, url: `${url.origin}/invitations/${invitation.token}` } };
+      const invitation = await locals.api.people.invite.mutate({ council: params.council, email, role: role.data });
+      return {
+        invitation: { email, role: role.data, expiresAt: invitation.expiresAt, url: `${url.origin}/invitations/${invitation.token}` },
+      };
     } catch (cause) {
-      return actionFailed(cause, url, { form: 'invite', email, role });
+      return actionFailed(cause, url, { form: 'invite', email, role: role.data });
     }
   },
   revoke: async ({ request, locals, params, url }) => {
@@ -38,8 +43,10 @@ export const actions = {
   changeRole: async ({ request, locals, params, url }) => {
     const data = await request.formData();
     const email = field(data, 'email');
+    const role = roleSchema.safeParse(field(data, 'role'));
+    if (!role.success) return fail(400, { form: 'list', message: role.error.issues[0]?.message });
     try {
-      await locals.api.people.changeRole.mutate({ council: params.council, email, role: field(data, 'role') as never });
+      await locals.api.people.changeRole.mutate({ council: params.council, email, role: role.data });
       return { done: `The role of ${email} was changed.` };
     } catch (cause) {
       return actionFailed(cause, url, { form: 'list' });

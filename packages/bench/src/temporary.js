@@ -1,0 +1,21 @@
+// Temporary folders (sample seeds, browser profiles) go when the run ends, however it ends.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const benchDir = fileURLToPath(new URL('..', import.meta.url));
+
+const temporaryDirs = [];
+export function temporaryDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporaryDirs.push(dir);
+  return dir;
+}
+export function removeTemporaryFiles() {
+  for (const dir of temporaryDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+process.once('exit', removeTemporaryFiles);
+
+/** The built stack as the benchmark runs it: production mode, each server in its own process group. */
+export const BENCH_STACK = { env: { NODE_ENV: 'production' }, detached: true };

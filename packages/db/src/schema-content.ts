@@ -1,0 +1,141 @@
+import type { Generated } from 'kysely';
+
+/** The tables an edition's content is written into when it is published: what public pages and comparisons read. */
+
+export interface StatementTable {
+  edition_id: string;
+  council_id: string;
+  summary: string | null;
+  paragraphs: string;
+  good_parent_means: string;
+}
+
+export interface CorporateParentTable {
+  id: string;
+  edition_id: string;
+  council_id: string;
+  position: number;
+  kind: string;
+  label: string;
+}
+
+export interface PledgeTable {
+  edition_id: string;
+  council_id: string;
+  title: string | null;
+  introduction: string;
+  audiences: string;
+  written_with: string | null;
+  closing: string;
+}
+
+export interface ThemeTable {
+  id: string;
+  edition_id: string;
+  council_id: string;
+  position: number;
+  key: string;
+  title: string;
+  description: string | null;
+}
+
+export interface PromiseTable {
+  id: string;
+  edition_id: string;
+  council_id: string;
+  position: number;
+  number: number | null;
+  text: string;
+  theme_key: string | null;
+  audiences: string;
+  /** The promise in words a young person can read, or null. */
+  plain_words: string | null;
+  /** JSON list of the codes whose suggestions editors turned down. Never shown publicly. */
+  rejected_suggestions: Generated<string>;
+}
+
+export interface PromisePrincipleTable {
+  promise_id: string;
+  council_id: string;
+  principle_code: string;
+}
+
+export interface ThemePrincipleTable {
+  theme_id: string;
+  council_id: string;
+  principle_code: string;
+}
+
+export interface PromiseOfferAreaTable {
+  promise_id: string;
+  council_id: string;
+  area_code: string;
+}
+
+export interface BoardTable {
+  edition_id: string;
+  council_id: string;
+  name: string;
+  abbreviation: string | null;
+  purpose: string;
+  cadence_kind: string | null;
+  cadence_value: number | null;
+  membership: string;
+  membership_text: string | null;
+  more_info_text: string | null;
+  more_info_url: string | null;
+}
+
+export interface InvolvementTable {
+  edition_id: string;
+  council_id: string;
+  introduction: string | null;
+}
+
+export interface InvolvementOpportunityTable {
+  id: string;
+  edition_id: string;
+  council_id: string;
+  position: number;
+  kinds: string;
+  text: string;
+  organisation: string | null;
+}
+
+export interface TrainingOfferTable {
+  id: string;
+  edition_id: string;
+  council_id: string;
+  position: number;
+  title: string;
+  description: string;
+  duration: string | null;
+  registration_text: string | null;
+  registration_email: string | null;
+  registration_url: string | null;
+}
+
+export interface EventOfferTable {
+  id: string;
+  edition_id: string;
+  council_id: string;
+  position: number;
+  title: string | null;
+  description: string;
+  call_to_action: string | null;
+}
+
+export interface ContactTable {
+  id: string;
+  edition_id: string;
+  council_id: string;
+  position: number;
+  team: string;
+  address_lines: string;
+  postcode: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  /** JSON list of the domain's ContactPurpose. */
+  purposes: Generated<string>;
+}

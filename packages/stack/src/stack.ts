@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DialectName } from '@pledgekeeper/db';
+import { openTestDatabase } from '@pledgekeeper/db/testing';
+import { type ApiServer, startApi } from './api-server.js';
+import { builtPortal } from './built.js';
+import { freePort } from './ports.js';
+import { type Service, startService, waitUntilReady } from './service.js';
+
+export interface Stack {
+  apiUrl: string;
+  portalUrl: string;
+  /** The API server's database: a SQLite file path, or a postgres:// URL. */
+  databaseUrl: string;
+  api: ApiServer;
+  portal: Service;
+  /** Stops both servers and removes the database the stack made. */
+  stop: () => Promise<void>;
+  /** Stops the API server alone, for what readers see while it is away; the portal keeps running. */
+  stopApi: () => Promise<void>;
+}
+
+export interface StackOptions {
+  /** Added to the API server's environment, such as the first admin, a SEED_DIR or LOG_LEVEL. */
+  apiEnv?: Record<string, string>;
+  /** Added to the portal's environment. */
+  portalEnv?: Record<string, string>;
+  /** Added to both, such as NODE_ENV. */
+  env?: Record<string, string>;
+  /** `postgres` takes a new database from TEST_POSTGRES_URL's server, dropped on stop. */
+  dialect?: DialectName;
+  /** A database of the caller's own, such as a throwaway cluster; the stack leaves it be. */
+  databaseUrl?: string;
+  /** Each server in its own process group, for a command-line run that handles Ctrl-C itself. */
+  detached?: boolean;
+}
+
+/**
+ * The built API server on a fresh database (a SQLite file, or a new PostgreSQL database; the
+ * server migrates and seeds it) and the built portal in front of it, each on a free port.
+ * Neither inherits this process's environment beyond PATH, so no setting of ours leaks in.
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const directory = await mkdtemp(join(tmpdir(), 'pledgekeeper-stack-'));
+  const postgres = options.databaseUrl === undefined && options.dialect === 'postgres' ? await openTestDatabase('postgres') : null;
+  // The server opens its own connections; this handle only creates and finally drops the database.
+  await postgres?.db.destroy();
+  const databaseUrl = options.databaseUrl ?? postgres?.url ?? join(directory, 'pledgekeeper.sqlite');
+  // Shared by the two servers, as start.sh does, so the API believes the reader the portal names.
+  const secret = randomBytes(32).toString('base64url');
+  const common = { PATH: process.env.PATH ?? '', PLEDGEKEEPER_SECRET: secret, ...options.env };
+  const started: Service[] = [];
+  const stop = async () => {
+    for (const service of started.reverse()) await service.stop(5_000);
+    await rm(directory, { recursive: true, force: true });
+    await postgres?.destroy();
+  };
+  try {
+    const api = await startApi({
+      cwd: directory,
+      detached: options.detached ?? false,
+      baseEnv: common,
+      env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', ...options.apiEnv },
+    });
+    started.push(api);
+    const portalUrl = `http://127.0.0.1:${await freePort()}`;
+    const portal = startService({
+      name: 'The portal',
+      args: [builtPortal()],
+      cwd: directory,
+      detached: options.detached ?? false,
+      env: { ...common, PORT: new URL(portalUrl).port, HOST: '127.0.0.1', ORIGIN: portalUrl, API_URL: api.base, ...options.portalEnv },
+    });
+    started.push(portal);
+    await waitUntilReady(portal, `${portalUrl}/`, 30_000);
+    return {
+      apiUrl: api.base,
+      portalUrl,
+      databaseUrl,
+      api,
+      portal,
+      stop,
+      stopApi: async () => void (await api.stop(5_000)),
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
