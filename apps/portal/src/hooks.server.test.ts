@@ -5,7 +5,11 @@ afterEach(() => vi.restoreAllMocks());
 
 // Only the parts of a request event handleError reads.
 const eventAt = (path: string, routeId: string | null) =>
-  ({ request: new Request(`http://portal.test${path}`), url: new URL(`http://portal.test${path}`), route: { id: routeId } }) as never;
+  ({
+    request: new Request(`http://portal.test${path}`),
+    url: new URL(`http://portal.test${path}`),
+    route: { id: routeId },
+  }) as unknown as Parameters<typeof handleError>[0]['event'];
 
 describe('handleError', () => {
   it('logs what failed without an invitation’s token, which would let anyone reading the log take it', async () => {

@@ -60,7 +60,7 @@ describe('private pages stay private however their address is spelled', () => {
 });
 
 describe('the workspace says "not found" for what does not exist', () => {
-  it('answers 404 for a version of the page that was never saved', async () => {
+  it('answers 404 for a version of the page that does not exist', async () => {
     const response = await publisher.goto(`${stack.portalUrl}/somerset/manage/history/999999999`);
     expect(response?.status()).toBe(404);
     expect(await publisher.textContent('h1')).toContain('Page not found');

@@ -1,4 +1,4 @@
-import { createDatabase, findCouncilBySlug, listFeedback } from '@pledgekeeper/db';
+import { createDatabase, type DatabaseSchema, findCouncilBySlug, listFeedback } from '@pledgekeeper/db';
 import type { Feedback } from '@pledgekeeper/domain/feedback';
 import { CHROMIUM_FLAGS, chromiumPath } from '@pledgekeeper/stack';
 import { chromium, type Browser } from 'playwright-core';
@@ -31,7 +31,7 @@ export async function storedRows(databaseUrl: string): Promise<string> {
     const rows: Record<string, unknown[]> = {};
     for (const table of tables.sort()) {
       rows[table] = await db
-        .selectFrom(table as never)
+        .selectFrom(table as keyof DatabaseSchema)
         .selectAll()
         .execute();
     }
