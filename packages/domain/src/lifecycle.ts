@@ -6,6 +6,7 @@ import { Refusal } from './refusal.js';
  * at a time (a draft, or a draft sent for review) beside the published one. Pure: the database
  * layer reads the situation, asks `decide`, and writes what follows.
  */
+
 /** What a council has of one kind: nothing yet, a working edition (draft or in review), or only a published one. */
 export type EditionState = 'none' | 'draft' | 'in-review' | 'published';
 
