@@ -5,6 +5,7 @@ import { compareRouter } from './router/compare.js';
 import { councilRouter } from './router/council.js';
 import { feedbackRouter } from './router/feedback.js';
 import { peopleRouter } from './router/people.js';
+import { progressRouter } from './router/progress.js';
 import { workspaceRouter } from './router/workspace.js';
 import { createCallerFactory, router } from './trpc.js';
 
@@ -17,6 +18,7 @@ export const appRouter = router({
   workspace: workspaceRouter,
   branding: brandingRouter,
   compare: compareRouter,
+  progress: progressRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -127,6 +127,13 @@ describe('tenancy, procedure by procedure', () => {
     'workspace.history': (council) => ({ council }),
     'workspace.diff': (council) => ({ council, from: 1, to: 1 }),
     'workspace.restore': (council) => ({ council, version: 1 }),
+    'progress.published': (council) => ({ council }),
+    'progress.working': (council) => ({ council }),
+    'progress.save': (council) => ({ council, revision: 0, content: { promises: [{ target: 'promise-1' }] } }),
+    'progress.submitForReview': (council) => ({ council }),
+    'progress.sendBack': (council) => ({ council, comment: 'Please add the date' }),
+    'progress.publish': (council) => ({ council }),
+    'progress.discard': (council) => ({ council }),
   };
   const PLATFORM_WIDE = new Set([
     'council.list',
@@ -165,6 +172,7 @@ describe('tenancy, procedure by procedure', () => {
     const snapshot = async () => ({
       feedback: await t.db.selectFrom('feedback').selectAll().orderBy('id').execute(),
       editions: await t.db.selectFrom('editions').selectAll().orderBy('id').execute(),
+      progress: await t.db.selectFrom('progress_editions').selectAll().orderBy('id').execute(),
     });
 
     it.each(Object.entries(COUNCIL_SCOPED))('%s answers NOT_FOUND for an unknown council and changes nothing', async (path, input) => {
@@ -188,6 +196,12 @@ describe('tenancy, procedure by procedure', () => {
         invitations: await t.db.selectFrom('invitations').selectAll().where('council_id', '=', worcestershire.id).orderBy('id').execute(),
         audit: await t.db.selectFrom('audit_log').selectAll().where('council_id', '=', worcestershire.id).orderBy('id').execute(),
         editions: await t.db.selectFrom('editions').selectAll().where('council_id', '=', worcestershire.id).orderBy('id').execute(),
+        progress: await t.db
+          .selectFrom('progress_editions')
+          .selectAll()
+          .where('council_id', '=', worcestershire.id)
+          .orderBy('id')
+          .execute(),
         council: await t.db.selectFrom('councils').selectAll().where('id', '=', worcestershire.id).execute(),
       });
       const before = await ofWorcestershire();

@@ -11,6 +11,7 @@ import { type SubmissionForm, takeSubmission } from './repositories/submissions.
 import { findRole } from './repositories/users.js';
 import { workspaceScope } from './workspace-scope.js';
 import { peopleScope } from './people-scope.js';
+import { progressScope } from './progress-scope.js';
 
 /** Who made a change, as the audit log and the feedback list name them. */
 export interface ChangeActor extends Actor {
@@ -66,6 +67,8 @@ export function councilScope(db: Database, councilId: string, council: Council) 
     workspace: workspaceScope(db, councilId, council),
     /** Members, invitations and roles: see people-scope.ts. */
     people: peopleScope(db, councilId, council.name),
+    /** Delivery on each promise, with editions of its own: see progress-scope.ts. */
+    progress: progressScope(db, councilId),
   };
 }
 

@@ -63,6 +63,7 @@ export {
 export { listAllCouncils, type CouncilOverview } from './repositories/councils-admin.js';
 export type { WorkingEdition } from './repositories/working-edition.js';
 export { workspaceScope, type WorkspaceScope } from './workspace-scope.js';
+export { progressScope, type ProgressScope } from './progress-scope.js';
 export {
   listNewestPublished,
   listPublishedContents,

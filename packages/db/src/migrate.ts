@@ -7,6 +7,7 @@ import * as oneWorkingEdition from './migrations/2026-11-25T16-10-one-working-ed
 import * as voiceAndBranding from './migrations/2026-11-25T17-00-voice-and-branding.js';
 import * as pledgeWords from './migrations/2026-11-25T17-10-pledge-words.js';
 import * as keyedSubmissionClients from './migrations/2026-11-30T06-00-keyed-submission-clients.js';
+import * as progressEditions from './migrations/2026-11-30T07-00-progress-editions.js';
 
 // Listed here rather than read from a folder, so the compiled package needs no file lookups.
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T17-00-voice-and-branding': voiceAndBranding,
   '2026-11-25T17-10-pledge-words': pledgeWords,
   '2026-11-30T06-00-keyed-submission-clients': keyedSubmissionClients,
+  '2026-11-30T07-00-progress-editions': progressEditions,
 };
 
 /** Brings the schema to the named migration, no further: for tests of a migration's data. */

@@ -68,6 +68,27 @@ interface EditionTable {
   reviewed_at: string | null;
 }
 
+/** One version of a council's delivery records, apart from its page's editions. */
+interface ProgressEditionTable {
+  id: string;
+  council_id: string;
+  version: number;
+  status: string;
+  /** JSON of the domain's ProgressContent. */
+  content: string;
+  /** Saves so far, carried on from the edition before: for optimistic concurrency. */
+  revision: Generated<number>;
+  /** Bumped by every write to the row: a compare-and-swap guard. */
+  lock_version: Generated<number>;
+  review_comment: string | null;
+  created_by: string | null;
+  created_at: string;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  published_by: string | null;
+  published_at: string | null;
+}
+
 export interface FeedbackTable {
   id: string;
   council_id: string;
@@ -160,6 +181,7 @@ export interface DatabaseSchema {
   principles: PrincipleTable;
   local_offer_areas: LocalOfferAreaTable;
   editions: EditionTable;
+  progress_editions: ProgressEditionTable;
   statements: StatementTable;
   corporate_parents: CorporateParentTable;
   pledges: PledgeTable;

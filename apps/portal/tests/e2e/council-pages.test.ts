@@ -64,7 +64,10 @@ describe('reading council pages without JavaScript', () => {
     const expected = promises.map((p) =>
       p.plainWords ? `Pledge ${p.number} ${p.plainWords} In the council's words: ${p.text}` : `Pledge ${p.number} ${p.text}`,
     );
-    expect(await text(page, 'ol.promises > li')).toEqual(expected);
+    // Each ends with its link to the progress page.
+    const progress = promises.map((p) => `How we're doing with this: Pledge ${p.number}`);
+    expect(await text(page, 'ol.promises > li')).toEqual(expected.map((words, index) => `${words} ${progress[index]}`));
+    expect(await text(page, 'ol.promises > li > a')).toEqual(progress);
     // The young person's version is read first, before the council's own.
     expect(await text(page, 'ol.promises > li > :nth-child(2)')).toEqual(promises.map((p) => p.plainWords ?? p.text));
     expect(await page.getByText('Meets every two months', { exact: true }).count()).toBe(1);
@@ -77,7 +80,7 @@ describe('reading council pages without JavaScript', () => {
     const page = await open('/somerset');
     const themes = (seed('somerset').pledge?.themes ?? []).map((theme) => theme.title);
     expect(themes).toHaveLength(7);
-    expect(await text(page, '.themes > li')).toEqual(themes);
+    expect(await text(page, '.themes > li')).toEqual(themes.map((theme) => `${theme} How we're doing with this: ${theme}`));
 
     const involved = page.getByRole('region', { name: 'Getting involved' });
     expect(await involved.textContent()).toContain('Route1 Advocacy');

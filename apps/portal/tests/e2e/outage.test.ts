@@ -13,6 +13,7 @@ const READ_BEFORE: [string, string][] = [
   ['/', 'Worcestershire County Council'],
   ['/worcestershire', PROMISE],
   ['/worcestershire/card', 'We will work hard to stop bullying'],
+  ['/worcestershire/progress', 'No update yet'],
   ['/compare', 'Worcestershire'],
   ['/compare/matrix.csv', 'worcestershire'],
 ];

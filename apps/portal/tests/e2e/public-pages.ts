@@ -16,7 +16,9 @@ export const MADE_IN_WORKSPACE = {
 };
 export const COUNCIL_PAGES = ['/worcestershire', '/somerset', `/${MADE_IN_WORKSPACE.slug}`];
 export const CARD_PAGES = COUNCIL_PAGES.map((path) => `${path}/card`);
-export const PUBLIC_PAGES = ['/', ...COUNCIL_PAGES, ...CARD_PAGES, '/sign-in', '/no-such-council'];
+// How each council is doing with its promises: the seed councils truthfully have no update yet.
+export const PROGRESS_PAGES = COUNCIL_PAGES.map((path) => `${path}/progress`);
+export const PUBLIC_PAGES = ['/', ...COUNCIL_PAGES, ...CARD_PAGES, ...PROGRESS_PAGES, '/sign-in', '/no-such-council'];
 
 export interface PublicPages {
   stack: () => Stack;

@@ -72,8 +72,8 @@ describeEachDialect(describe, 'the council workspace without JavaScript, on %s',
     expect(await publisher.getByRole('status').textContent()).toContain('Published');
     await go(publisher, `/${SLUG}`);
     expect(await texts(publisher, 'ol.promises > li')).toEqual([
-      'Pledge 1 We will listen to you.',
-      'Pledge 2 We will help you find a home.',
+      "Pledge 1 We will listen to you. How we're doing with this: Pledge 1",
+      "Pledge 2 We will help you find a home. How we're doing with this: Pledge 2",
     ]);
   });
 

@@ -73,4 +73,27 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   'workspace.history': { access: 'member', input: (council) => ({ council }) },
   'workspace.diff': { access: 'member', input: (council) => ({ council, from: 1, to: 1 }) },
   'workspace.restore': { access: 'member', input: (council) => ({ council, version: 1 }) },
+  'progress.published': { access: 'public', input: (council) => ({ council }) },
+  'progress.working': { access: 'member', input: (council) => ({ council }) },
+  'progress.save': {
+    access: 'member',
+    input: (council) => ({
+      council,
+      revision: 0,
+      content: {
+        promises: [
+          {
+            target: 'promise-1',
+            measure: 'Every young person has a plan',
+            actions: [{ key: 'plans', what: 'Check every plan', responsible: 'Head of Service', due: '2027-03-31', status: 'open' }],
+            updates: [{ date: '2026-11-20', status: 'on-track', text: 'Half the plans are checked.', plainWords: 'We are halfway.' }],
+          },
+        ],
+      },
+    }),
+  },
+  'progress.submitForReview': { access: 'member', input: (council) => ({ council }) },
+  'progress.sendBack': { access: 'publisher', input: (council) => ({ council, comment: 'Please add the date' }) },
+  'progress.publish': { access: 'publisher', input: (council) => ({ council }) },
+  'progress.discard': { access: 'member', input: (council) => ({ council }) },
 };

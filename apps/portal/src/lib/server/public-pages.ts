@@ -24,6 +24,7 @@ const PUBLIC_ROUTES = new Set([
   '/',
   '/[council]',
   '/[council]/card',
+  '/[council]/progress',
   '/compare',
   '/compare/side-by-side',
   '/compare/matrix.csv',

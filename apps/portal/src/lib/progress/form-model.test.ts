@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { progressContent } from '@pledgekeeper/domain/progress';
+import { checkAction, checkUpdate, nextActionKey, readUpdate, withRecord } from './form-model';
+
+const form = (entries: Record<string, string>) => {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(entries)) data.set(name, value);
+  return data;
+};
+
+describe('progress forms', () => {
+  it('read an update, with its evidence link, as the domain keeps it', () => {
+    const values = readUpdate(
+      form({ date: '2025-03-12', status: 'on-track', text: ' Started. ', evidenceLabel: 'Minutes', evidenceUrl: 'https://example.org/m' }),
+    );
+    const checked = checkUpdate(values);
+    expect(checked).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        date: '2025-03-12',
+        text: 'Started.',
+        plainWords: null,
+        evidence: [{ label: 'Minutes', url: 'https://example.org/m' }],
+      }),
+    });
+  });
+
+  it('put each problem on its own field', () => {
+    const checked = checkUpdate(readUpdate(form({ date: '12/03/2025', status: 'no-longer-planned', text: '', evidenceUrl: 'ftp://x' })));
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(Object.keys(checked.errors).sort()).toEqual(['date', 'evidenceLabel', 'evidenceUrl', 'reason', 'text']);
+    expect(checked.errors.reason).toBe('Say why it is no longer planned');
+    const action = checkAction({ what: '', responsible: '', due: '2025-02-30', status: '' }, 'action-1');
+    expect(action.ok ? [] : Object.keys(action.errors).sort()).toEqual(['due', 'what']);
+  });
+
+  it('merge a change into one record, making it when there is none, and key new actions uniquely', () => {
+    const content = progressContent.parse({
+      promises: [
+        { target: 'promise-1', actions: [{ key: 'action-4', what: 'A' }] },
+        { target: 'promise-2', measure: 'M' },
+      ],
+    });
+    expect(nextActionKey(content)).toBe('action-5');
+    const changed = withRecord(content, 'promise-2', (record) => ({ ...record, measure: 'N' }));
+    expect(changed.promises.map((r) => [r.target, r.measure])).toEqual([
+      ['promise-1', null],
+      ['promise-2', 'N'],
+    ]);
+    expect(withRecord(content, 'theme-home', (record) => record).promises.at(-1)).toEqual({
+      target: 'theme-home',
+      measure: null,
+      actions: [],
+      updates: [],
+    });
+  });
+});

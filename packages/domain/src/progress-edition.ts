@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { ContentKind, EditionState } from './lifecycle.js';
+import type { PledgeContent } from './pledge.js';
+import { type ProgressContent, progressContent } from './progress.js';
+
+/**
+ * Delivery records as a kind of content with a lifecycle of its own: drafted, reviewed and
+ * published apart from the pledge, and checked against the promises the public can see.
+ */
+
+/** The one part an editor saves: all the records at once. */
+export type ProgressPart = 'records';
+
+/** The targets a council's published pledge offers: `promise-3` for each numbered promise, `theme-home` for each theme. */
+export function progressTargets(pledge: Pick<PledgeContent, 'promises' | 'themes'> | null): string[] {
+  if (!pledge) return [];
+  return [
+    ...pledge.promises.flatMap((promise) => (promise.number === null ? [] : [`promise-${promise.number}`])),
+    ...pledge.themes.map((theme) => `theme-${theme.key}`),
+  ];
+}
+
+/** The records whose target is not a promise or theme of the published pledge, in the order they come. */
+export const unknownTargets = (content: ProgressContent, targets: readonly string[]): string[] =>
+  content.promises.map((record) => record.target).filter((target) => !targets.includes(target));
+
+const issuesOf = (content: unknown): string[] => {
+  const parsed = progressContent.safeParse(content);
+  return parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
+};
+
+/** Progress against the council's published pledge, whose targets are given. */
+export const progressEditionKind = (targets: readonly string[]): ContentKind<ProgressContent, ProgressPart> => ({
+  problems: (content) => {
+    const unknown = unknownTargets(content, targets);
+    const named = unknown.map((target) => `"${target}"`).join(', ');
+    return [
+      ...issuesOf(content),
+      ...(unknown.length === 0
+        ? []
+        : [
+            `${unknown.length === 1 ? 'a record names' : 'records name'} ${named}, which ${unknown.length === 1 ? 'is' : 'are'} not a promise or theme in the council's published pledge`,
+          ]),
+    ];
+  },
+  partProblems: (_, content) => issuesOf(content),
+  label: () => 'progress records',
+  neverPublished: 'This council has not published any progress yet',
+});
+
+/** The message for a save refused because someone saved the progress records since they were read. */
+export const PROGRESS_CONFLICT_MESSAGE =
+  'Someone else saved the progress records while you were editing them. Load them again to see their changes, then make yours.';
+
+export const emptyProgress = (): ProgressContent => ({ promises: [] });
+
+/** What the public sees: the newest published progress, or nothing published (version null, no records). */
+export const publishedProgress = z.object({
+  version: z.number().int().nullable(),
+  publishedAt: z.string().nullable(),
+  content: progressContent,
+});
+export type PublishedProgress = z.infer<typeof publishedProgress>;
+
+const editionState = z.enum(['none', 'draft', 'in-review', 'published'] as const satisfies readonly EditionState[]);
+
+/** What an editor works on: the working edition, else the published one, else nothing. */
+export const workingProgress = z.object({
+  state: editionState,
+  version: z.number().int().nullable(),
+  /** Send it back with the next save: a save from an older revision is refused. */
+  revision: z.number().int().min(0),
+  content: progressContent,
+  reviewComment: z.string().nullable(),
+  publishedVersion: z.number().int().nullable(),
+});
+export type WorkingProgress = z.infer<typeof workingProgress>;
+
+export const saveProgressInput = z.object({
+  revision: z.number().int().min(0).max(1_000_000_000),
+  content: progressContent,
+});
+export type SaveProgressInput = z.infer<typeof saveProgressInput>;
