@@ -1,2 +1,4 @@
 export * from '../progress.js';
 export * from '../progress-edition.js';
+export * from '../progress-csv.js';
+export { CSV_MEDIA_TYPE, parseCsv } from '../csv.js';

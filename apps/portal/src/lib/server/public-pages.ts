@@ -25,6 +25,8 @@ const PUBLIC_ROUTES = new Set([
   '/[council]',
   '/[council]/card',
   '/[council]/progress',
+  '/[council]/progress.json',
+  '/[council]/progress.csv',
   '/compare',
   '/compare/side-by-side',
   '/compare/matrix.csv',
