@@ -130,6 +130,12 @@ describe('tenancy, procedure by procedure', () => {
     'progress.published': (council) => ({ council }),
     'progress.working': (council) => ({ council }),
     'progress.save': (council) => ({ council, revision: 0, content: { promises: [{ target: 'promise-1' }] } }),
+    'progress.addYouSaidWeDid': (council) => ({
+      council,
+      revision: 0,
+      entry: { date: '2026-11-24', source: 'consultation', youSaid: 'More help with money', weDid: 'A new guide' },
+      feedbackIds: [],
+    }),
     'progress.submitForReview': (council) => ({ council }),
     'progress.sendBack': (council) => ({ council, comment: 'Please add the date' }),
     'progress.publish': (council) => ({ council }),

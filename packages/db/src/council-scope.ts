@@ -1,12 +1,12 @@
 import { type Branding, type Council } from '@pledgekeeper/domain/council';
 import { type Actor, type EditionContent, Refusal } from '@pledgekeeper/domain/workspace';
-import { type FeedbackInput, type FeedbackStatus, type MessageInput } from '@pledgekeeper/domain/feedback';
+import { type Feedback, type FeedbackInput, type FeedbackStatus, type MessageInput } from '@pledgekeeper/domain/feedback';
 import type { Database } from './connection.js';
 import { publishedContent } from './published-cache.js';
 import { type EditionRef, findPublishedEdition } from './repositories/published-editions.js';
 import { type AuditRecord, listAudit, recordAudit } from './repositories/audit.js';
 import { updateBranding } from './repositories/councils.js';
-import { insertFeedback, insertMessage, listFeedback, markFeedback } from './repositories/feedback.js';
+import { answersByFeedback, insertFeedback, insertMessage, listFeedback, markFeedback } from './repositories/feedback.js';
 import { type SubmissionForm, takeSubmission } from './repositories/submissions.js';
 import { findRole } from './repositories/users.js';
 import { workspaceScope } from './workspace-scope.js';
@@ -28,6 +28,7 @@ export interface PublishedPage {
  * that no query can be written without the tenant.
  */
 export function councilScope(db: Database, councilId: string, council: Council) {
+  const progress = progressScope(db, councilId);
   return {
     council,
     async publishedPage(): Promise<PublishedPage | null> {
@@ -39,7 +40,20 @@ export function councilScope(db: Database, councilId: string, council: Council) 
     /** The anonymous forms' rate limit, per client at this council: see submissions.ts. */
     allowSubmission: (submission: { client: string; form: SubmissionForm; addressKey: Uint8Array }, now = new Date()) =>
       takeSubmission(db, councilId, submission, now),
-    listFeedback: () => listFeedback(db, councilId),
+    /** A council's feedback, newest first, each with the "you said, we did" entry that answers it. */
+    async listFeedback(): Promise<Feedback[]> {
+      const [items, answers, published] = await Promise.all([
+        listFeedback(db, councilId),
+        answersByFeedback(db, councilId),
+        progress.published(),
+      ]);
+      const publishedKeys = new Set(published.content.youSaidWeDid.map((entry) => entry.key));
+      return items.map((item) => {
+        const keys = answers.get(item.id) ?? [];
+        const key = keys.find((k) => publishedKeys.has(k)) ?? keys.at(-1);
+        return { ...item, publicAnswer: key ? { key, published: publishedKeys.has(key) } : null };
+      });
+    },
     /** Marks feedback new, read or answered, with an audit entry; refused when the id is not the council's. */
     markFeedback: (change: { id: string; status: FeedbackStatus; actor: ChangeActor }, now = new Date()) =>
       db.transaction().execute(async (trx) => {
@@ -68,7 +82,7 @@ export function councilScope(db: Database, councilId: string, council: Council) 
     /** Members, invitations and roles: see people-scope.ts. */
     people: peopleScope(db, councilId, council.name),
     /** Delivery on each promise, with editions of its own: see progress-scope.ts. */
-    progress: progressScope(db, councilId),
+    progress,
   };
 }
 

@@ -8,6 +8,7 @@ import * as voiceAndBranding from './migrations/2026-11-25T17-00-voice-and-brand
 import * as pledgeWords from './migrations/2026-11-25T17-10-pledge-words.js';
 import * as keyedSubmissionClients from './migrations/2026-11-30T06-00-keyed-submission-clients.js';
 import * as progressEditions from './migrations/2026-11-30T07-00-progress-editions.js';
+import * as feedbackAnswers from './migrations/2026-11-30T09-00-feedback-answers.js';
 
 // Listed here rather than read from a folder, so the compiled package needs no file lookups.
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T17-10-pledge-words': pledgeWords,
   '2026-11-30T06-00-keyed-submission-clients': keyedSubmissionClients,
   '2026-11-30T07-00-progress-editions': progressEditions,
+  '2026-11-30T09-00-feedback-answers': feedbackAnswers,
 };
 
 /** Brings the schema to the named migration, no further: for tests of a migration's data. */

@@ -18,6 +18,8 @@ const recordsFor = (text: string): ProgressContent => ({
       updates: [{ date: '2026-11-20', status: 'on-track', text, plainWords: null, reason: null, evidence: [] }],
     },
   ],
+  meetings: [],
+  youSaidWeDid: [],
 });
 
 /** A save's outcome: its new revision, or "conflict" when refused for that reason (and only that). */
@@ -96,7 +98,11 @@ describeEachDialect(describe, 'progress editions on %s', (dialect) => {
     const somerset = await progress('somerset');
     await worcestershire.save({ revision: 0, content: recordsFor('Ours') }, editors[0]!, NOW);
     await worcestershire.publish(editors[0]!, NOW);
-    expect(await somerset.published()).toEqual({ version: null, publishedAt: null, content: { promises: [] } });
+    expect(await somerset.published()).toEqual({
+      version: null,
+      publishedAt: null,
+      content: { promises: [], meetings: [], youSaidWeDid: [] },
+    });
     expect((await somerset.working()).state).toBe('none');
     expect((await worcestershire.published()).content).toEqual(recordsFor('Ours'));
   });
@@ -110,5 +116,58 @@ describeEachDialect(describe, 'progress editions on %s', (dialect) => {
     expect((await scope.published()).content).toEqual(recordsFor('First'));
     await scope.publish(editors[1]!, NOW);
     expect(await scope.published()).toMatchObject({ version: 2, content: recordsFor('Second') });
+  });
+
+  describe('"you said, we did" from young people\'s messages', () => {
+    const entry = {
+      date: '2026-11-24',
+      source: 'messages' as const,
+      youSaid: 'Letters about your plan were hard to read',
+      weDid: 'We rewrote them in plain words',
+      promises: ['promise-1'],
+      actions: [],
+    };
+    const message = async (slug: string, text: string) => {
+      const found = await findCouncilBySlug(t.db, slug);
+      if (!found) throw new Error(`no council ${slug}`);
+      const scope = councilScope(t.db, found.id, found.council);
+      await scope.sendMessage({ page: `/${slug}`, topic: 'promises', message: text }, NOW);
+      return { scope, id: (await scope.listFeedback()).find((item) => item.comment === text)!.id };
+    };
+
+    it('adds an entry to the draft, links the messages privately, and says "answered publicly" once published', async () => {
+      const { scope, id } = await message('worcestershire', 'I cannot read my letters');
+      const added = await scope.progress.addYouSaidWeDid({ revision: 0, entry, feedbackIds: [id] }, editors[0]!, NOW);
+      expect(added).toMatchObject({ key: 'said-1', revision: 1 });
+      expect((await scope.listFeedback())[0]!.publicAnswer).toEqual({ key: 'said-1', published: false });
+      expect((await scope.progress.published()).content.youSaidWeDid).toEqual([]);
+
+      await scope.progress.publish(editors[0]!, NOW);
+      expect((await scope.listFeedback())[0]!.publicAnswer).toEqual({ key: 'said-1', published: true });
+      const published = (await scope.progress.published()).content.youSaidWeDid;
+      expect(published).toEqual([{ key: 'said-1', ...entry }]);
+      // What the public reads holds the council's summary, never the message or its id.
+      expect(JSON.stringify(published)).not.toContain('I cannot read my letters');
+      expect(JSON.stringify(published)).not.toContain(id);
+    });
+
+    it("refuses another council's message, changing nothing", async () => {
+      const { id: theirs } = await message('somerset', 'Somerset message');
+      const { scope } = await message('worcestershire', 'Ours');
+      await expect(scope.progress.addYouSaidWeDid({ revision: 0, entry, feedbackIds: [theirs] }, editors[0]!, NOW)).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+      expect((await scope.progress.working()).state).toBe('none');
+      expect(await t.db.selectFrom('feedback_answers').selectAll().execute()).toEqual([]);
+    });
+
+    it('never gives a key again once it answered messages, even after its draft was discarded', async () => {
+      const { scope, id } = await message('worcestershire', 'First');
+      await scope.progress.addYouSaidWeDid({ revision: 0, entry, feedbackIds: [id] }, editors[0]!, NOW);
+      await scope.progress.discard(editors[0]!, NOW);
+      const { revision } = await scope.progress.working();
+      const again = await scope.progress.addYouSaidWeDid({ revision, entry, feedbackIds: [] }, editors[0]!, NOW);
+      expect(again.key).toBe('said-2');
+    });
   });
 });

@@ -3,7 +3,9 @@ import {
   type ProgressPart,
   type PublishedProgress,
   type WorkingProgress,
+  type YouSaidWeDid,
   PROGRESS_CONFLICT_MESSAGE,
+  nextKey,
   emptyProgress,
   progressEditionKind,
   progressTargets,
@@ -23,6 +25,7 @@ import {
   updateWorkingProgress,
 } from './repositories/progress-editions.js';
 import { findPublishedEdition } from './repositories/published-editions.js';
+import { answerKeys, councilFeedbackIds, linkAnswers } from './repositories/feedback.js';
 import { retryingTransaction } from './repositories/retrying-transaction.js';
 
 /**
@@ -65,6 +68,28 @@ export function progressScope(db: Database, councilId: string) {
     return published ? { published, content: await publishedProgressContent(trx, councilId, published.id) } : null;
   };
 
+  /**
+   * Saves all the records, starting a draft if there is none. Refused when someone saved since
+   * `revision`: revisions carry on across editions, so a save begun before a publication is refused too.
+   */
+  const saveIn = async (trx: Database, save: { revision: number; content: ProgressContent }, by: EditionActor, now: Date) => {
+    const { working: found, published, state } = await situationOf(trx);
+    const { next } = decide(await kindFor(trx), {
+      action: 'save',
+      role: by.role,
+      state,
+      published: !!published,
+      part: { name: 'records', content: save.content },
+    });
+    const current = found?.revision ?? (await findProgressCounters(trx, councilId)).revision;
+    if (current !== save.revision) throw new Refusal('CONFLICT', PROGRESS_CONFLICT_MESSAGE);
+    const working = found ?? (await insertWorkingProgress(trx, councilId, save.content, by, now));
+    const revision = current + 1;
+    await updateWorkingProgress(trx, councilId, working, { status: next, content: toJson(save.content), revision });
+    await audit(trx, by, { action: 'save', version: working.version, part: 'records', revision }, now);
+    return { version: working.version, revision };
+  };
+
   return {
     /** What the public sees: published records only, never a draft. */
     async published(): Promise<PublishedProgress> {
@@ -101,22 +126,37 @@ export function progressScope(db: Database, councilId: string) {
      * `revision`: revisions carry on across editions, so a save begun before a publication is refused too.
      */
     save: (save: { revision: number; content: ProgressContent }, by: EditionActor, now: Date) =>
+      retryingTransaction(db, (trx) => saveIn(trx, save, by, now)),
+
+    /**
+     * A publisher's "you said, we did" entry, added to the working records at `revision`, with the
+     * messages it answers linked privately: the links are never part of what is published. Refused,
+     * changing nothing, when a message is not this council's.
+     */
+    addYouSaidWeDid: (
+      add: { revision: number; entry: Omit<YouSaidWeDid, 'key'>; feedbackIds: readonly string[] },
+      by: EditionActor,
+      now: Date,
+    ) =>
       retryingTransaction(db, async (trx) => {
-        const { working: found, published, state } = await situationOf(trx);
-        const { next } = decide(await kindFor(trx), {
-          action: 'save',
-          role: by.role,
-          state,
-          published: !!published,
-          part: { name: 'records', content: save.content },
-        });
-        const current = found?.revision ?? (await findProgressCounters(trx, councilId)).revision;
-        if (current !== save.revision) throw new Refusal('CONFLICT', PROGRESS_CONFLICT_MESSAGE);
-        const working = found ?? (await insertWorkingProgress(trx, councilId, save.content, by, now));
-        const revision = current + 1;
-        await updateWorkingProgress(trx, councilId, working, { status: next, content: toJson(save.content), revision });
-        await audit(trx, by, { action: 'save', version: working.version, part: 'records', revision }, now);
-        return { version: working.version, revision };
+        const ids = [...new Set(add.feedbackIds)];
+        const found = await councilFeedbackIds(trx, councilId, ids);
+        if (found.length !== ids.length) {
+          throw new Refusal('NOT_FOUND', ids.length === 1 ? 'That message does not exist' : 'One of those messages does not exist');
+        }
+        const working = await findWorkingProgress(trx, councilId);
+        const content = working?.content ?? (await publishedNow(trx))?.content ?? emptyProgress();
+        // Keys once linked to messages are never given again, even when their draft was discarded.
+        const key = nextKey('said', [...content.youSaidWeDid.map((entry) => entry.key), ...(await answerKeys(trx, councilId))]);
+        const entry: YouSaidWeDid = { key, ...add.entry };
+        const saved = await saveIn(
+          trx,
+          { revision: add.revision, content: { ...content, youSaidWeDid: [...content.youSaidWeDid, entry] } },
+          by,
+          now,
+        );
+        await linkAnswers(trx, councilId, { feedbackIds: ids, entryKey: key, by: by.email }, now);
+        return { ...saved, key };
       }),
 
     submitForReview: (by: EditionActor, now: Date) =>

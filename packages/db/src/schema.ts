@@ -103,6 +103,15 @@ export interface FeedbackTable {
   status_changed_by: string | null;
 }
 
+/** Which messages a "you said, we did" entry answers: private, never published. */
+export interface FeedbackAnswerTable {
+  feedback_id: string;
+  council_id: string;
+  entry_key: string;
+  created_by: string;
+  created_at: string;
+}
+
 interface SubmissionAttemptTable {
   id: string;
   council_id: string;
@@ -197,5 +206,6 @@ export interface DatabaseSchema {
   event_offers: EventOfferTable;
   contacts: ContactTable;
   feedback: FeedbackTable;
+  feedback_answers: FeedbackAnswerTable;
   submission_attempts: SubmissionAttemptTable;
 }

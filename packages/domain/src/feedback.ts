@@ -75,6 +75,11 @@ export const feedback = z.object({
   /** Who last changed the status, and when; null while it is new. */
   statusChangedAt: z.string().datetime().nullable(),
   statusChangedBy: z.string().nullable(),
+  /**
+   * The "you said, we did" entry that answers it, if any: `published` once the public can read
+   * the entry, when the view says "answered publicly". The message itself is never published.
+   */
+  publicAnswer: z.object({ key: z.string(), published: z.boolean() }).nullable().default(null),
 });
 export type Feedback = z.infer<typeof feedback>;
 

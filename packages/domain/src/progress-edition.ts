@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ContentKind, EditionState } from './lifecycle.js';
 import type { PledgeContent } from './pledge.js';
-import { type ProgressContent, progressContent } from './progress.js';
+import { type ProgressContent, progressContent, youSaidWeDid } from './progress.js';
 
 /**
  * Delivery records as a kind of content with a lifecycle of its own: drafted, reviewed and
@@ -20,9 +20,15 @@ export function progressTargets(pledge: Pick<PledgeContent, 'promises' | 'themes
   ];
 }
 
-/** The records whose target is not a promise or theme of the published pledge, in the order they come. */
-export const unknownTargets = (content: ProgressContent, targets: readonly string[]): string[] =>
-  content.promises.map((record) => record.target).filter((target) => !targets.includes(target));
+/** The promises or themes named by a record, a meeting or an entry that are not in the published pledge, once each. */
+export const unknownTargets = (content: ProgressContent, targets: readonly string[]): string[] => {
+  const named = [
+    ...content.promises.map((record) => record.target),
+    ...content.meetings.flatMap((meeting) => meeting.reviewed),
+    ...content.youSaidWeDid.flatMap((entry) => entry.promises),
+  ];
+  return [...new Set(named.filter((target) => !targets.includes(target)))];
+};
 
 const issuesOf = (content: unknown): string[] => {
   const parsed = progressContent.safeParse(content);
@@ -54,7 +60,7 @@ export const progressEditionKind = (targets: readonly string[]): ContentKind<Pro
 export const PROGRESS_CONFLICT_MESSAGE =
   'Someone else saved the progress records while you were editing them. Load them again to see their changes, then make yours.';
 
-export const emptyProgress = (): ProgressContent => ({ promises: [] });
+export const emptyProgress = (): ProgressContent => ({ promises: [], meetings: [], youSaidWeDid: [] });
 
 /** What the public sees: the newest published progress, or nothing published (version null, no records). */
 export const publishedProgress = z.object({
@@ -83,3 +89,11 @@ export const saveProgressInput = z.object({
   content: progressContent,
 });
 export type SaveProgressInput = z.infer<typeof saveProgressInput>;
+
+/** A publisher's "you said, we did" entry, with the messages it answers (linked privately, never published). */
+export const addYouSaidWeDidInput = z.object({
+  revision: z.number().int().min(0).max(1_000_000_000),
+  entry: youSaidWeDid.omit({ key: true }),
+  feedbackIds: z.array(z.string().uuid('That message does not exist')).max(50, 'Link at most 50 messages to one entry').default([]),
+});
+export type AddYouSaidWeDidInput = z.infer<typeof addYouSaidWeDidInput>;

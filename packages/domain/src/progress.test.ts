@@ -10,6 +10,7 @@ import {
   latestUpdate,
   monthsBefore,
   noUpdateSince,
+  nextKey,
   progressContent,
   staleAfterMonths,
 } from './progress.js';
@@ -64,7 +65,86 @@ describe('the records of a council', () => {
   it('fill in what a record leaves out', () => {
     expect(progressContent.parse({ promises: [{ target: 'theme-home' }] })).toEqual({
       promises: [{ target: 'theme-home', measure: null, actions: [], updates: [] }],
+      meetings: [],
+      youSaidWeDid: [],
     });
+  });
+});
+
+describe('board meetings and "you said, we did" in the records', () => {
+  const base = {
+    promises: [{ target: 'promise-1', actions: [{ key: 'action-1', what: 'Check every plan' }] }],
+  };
+  const meeting = { key: 'meeting-1', date: '2026-10-14', access: 'public' };
+  const entry = { key: 'said-1', date: '2026-11-02', source: 'messages', youSaid: 'Letters were hard to read', weDid: 'We rewrote them' };
+
+  it('keeps a meeting with what it reviewed, who came and the actions it set and closed', () => {
+    const parsed = progressContent.parse({
+      ...base,
+      meetings: [
+        {
+          ...meeting,
+          attendance: [{ kind: 'young-people', count: 3 }, { kind: 'elected-members' }],
+          reviewed: ['promise-1'],
+          actionsSet: ['action-1'],
+          papers: [{ label: 'Minutes', url: 'https://example.org/minutes.pdf' }],
+        },
+      ],
+    });
+    expect(parsed.meetings[0]).toMatchObject({
+      access: 'public',
+      attendance: [
+        { kind: 'young-people', count: 3 },
+        { kind: 'elected-members', count: null },
+      ],
+      actionsClosed: [],
+      decisions: null,
+    });
+  });
+
+  it('refuses a meeting or an entry naming an action that does not exist', () => {
+    const result = progressContent.safeParse({
+      ...base,
+      meetings: [{ ...meeting, actionsClosed: ['action-9'] }],
+      youSaidWeDid: [{ ...entry, actions: ['action-7'] }],
+    });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['meetings.0.actionsClosed', 'There is no action "action-9"'],
+      ['youSaidWeDid.0.actions', 'There is no action "action-7"'],
+    ]);
+  });
+
+  it('refuses two actions, meetings or entries with one key, and a kind of member named twice', () => {
+    const twice = progressContent.safeParse({
+      promises: [
+        { target: 'promise-1', actions: [{ key: 'action-1', what: 'A' }] },
+        { target: 'promise-2', actions: [{ key: 'action-1', what: 'B' }] },
+      ],
+      meetings: [meeting, { ...meeting, attendance: [{ kind: 'carers' }, { kind: 'carers' }] }],
+      youSaidWeDid: [entry, entry],
+    });
+    expect(twice.error?.issues.map((issue) => issue.message)).toEqual([
+      'Name each kind of member once',
+      'Two actions share the key "action-1"',
+      'Two records share the key "meeting-1"',
+      'Two records share the key "said-1"',
+    ]);
+  });
+
+  it('refuses a meeting without saying public or private, and an entry without what was done', () => {
+    const result = progressContent.safeParse({
+      meetings: [{ key: 'meeting-1', date: '2026-10-14' }],
+      youSaidWeDid: [{ ...entry, weDid: '  ' }],
+    });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['meetings.0.access', 'Say whether the meeting is held in public or in private'],
+      ['youSaidWeDid.0.weDid', 'must not be empty'],
+    ]);
+  });
+
+  it('gives the next free key', () => {
+    expect(nextKey('meeting', ['meeting-1', 'meeting-3', 'said-9'])).toBe('meeting-4');
+    expect(nextKey('said', [])).toBe('said-1');
   });
 });
 

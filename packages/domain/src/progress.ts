@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BoardCadence } from './board.js';
+import { type BoardCadence, boardMemberKind } from './board.js';
 import { httpUrl, plainText } from './text.js';
 
 /**
@@ -39,13 +39,16 @@ export const calendarDate = z
     'must be a real date',
   );
 
+/** A short key naming a record within a council's progress: `action-3`, `meeting-2`, `said-1`. */
+export const recordKey = z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a short key of letters, digits and hyphens');
+
 export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
 export const actionStatus = z.enum(ACTION_STATUSES);
 export type ActionStatus = z.infer<typeof actionStatus>;
 
 /** Something the council will do towards a promise, and who answers for it (a role, not a person). */
 export const deliveryAction = z.object({
-  key: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a short key of letters, digits and hyphens'),
+  key: recordKey,
   what: plainText(500),
   responsible: plainText(200).nullable().default(null),
   due: calendarDate.nullable().default(null),
@@ -82,14 +85,112 @@ export const promiseDelivery = z.object({
 });
 export type PromiseDelivery = z.infer<typeof promiseDelivery>;
 
-export const progressContent = z.object({
-  promises: z
-    .array(promiseDelivery)
-    .max(300)
-    .default([])
-    .refine((list) => new Set(list.map((p) => p.target)).size === list.length, 'Each promise may have one delivery record'),
+/** Who came to a meeting, by kind; the number is left out where the council did not say it. */
+export const meetingAttendance = z.object({
+  kind: boardMemberKind,
+  count: z.number().int().min(0).max(500).nullable().default(null),
 });
+export type MeetingAttendance = z.infer<typeof meetingAttendance>;
+
+export const MEETING_ACCESS = ['public', 'private'] as const;
+export const meetingAccess = z.enum(MEETING_ACCESS, { error: 'Say whether the meeting is held in public or in private' });
+export type MeetingAccess = z.infer<typeof meetingAccess>;
+
+/** A meeting of the Corporate Parenting Board: when, whether the public may attend, its papers and what it did. */
+export const boardMeeting = z.object({
+  key: recordKey,
+  date: calendarDate,
+  access: meetingAccess,
+  /** Agenda, papers and minutes, as the council publishes them elsewhere. */
+  papers: z.array(evidenceLink).max(20).default([]),
+  attendance: z
+    .array(meetingAttendance)
+    .max(boardMemberKind.options.length)
+    .default([])
+    .refine((list) => new Set(list.map((a) => a.kind)).size === list.length, 'Name each kind of member once'),
+  /** The promises or themes it looked at. */
+  reviewed: z.array(deliveryTarget).max(300).default([]),
+  /** Actions it set and actions it closed, by their keys. */
+  actionsSet: z.array(recordKey).max(100).default([]),
+  actionsClosed: z.array(recordKey).max(100).default([]),
+  /** What it decided, in the council's words. */
+  decisions: plainText(4000).nullable().default(null),
+});
+export type BoardMeeting = z.infer<typeof boardMeeting>;
+
+/** Where the young people's words came from; the words themselves are never published. */
+export const YOU_SAID_SOURCES = ['messages', 'consultation', 'children-in-care-council', 'other'] as const;
+export const youSaidSource = z.enum(YOU_SAID_SOURCES, { error: 'Choose where this came from' });
+export type YouSaidSource = z.infer<typeof youSaidSource>;
+
+export const YOU_SAID_SOURCE_LABELS: Record<YouSaidSource, string> = {
+  messages: 'Messages sent to us',
+  consultation: 'A consultation',
+  'children-in-care-council': 'Our Children in Care Council',
+  other: 'Something else',
+};
+
+/** "You said, we did": the council's own summary of what young people said, and what changed. */
+export const youSaidWeDid = z.object({
+  key: recordKey,
+  date: calendarDate,
+  source: youSaidSource,
+  /** The council's summary: never an anonymous young person's own words. */
+  youSaid: plainText(1000),
+  weDid: plainText(2000),
+  promises: z.array(deliveryTarget).max(50).default([]),
+  actions: z.array(recordKey).max(50).default([]),
+});
+export type YouSaidWeDid = z.infer<typeof youSaidWeDid>;
+
+const duplicates = (keys: readonly string[]): string[] => [...new Set(keys.filter((key, i) => keys.indexOf(key) !== i))];
+
+export const progressContent = z
+  .object({
+    promises: z
+      .array(promiseDelivery)
+      .max(300)
+      .default([])
+      .refine((list) => new Set(list.map((p) => p.target)).size === list.length, 'Each promise may have one delivery record'),
+    meetings: z.array(boardMeeting).max(500).default([]),
+    youSaidWeDid: z.array(youSaidWeDid).max(500).default([]),
+  })
+  .superRefine((content, ctx) => {
+    const actionKeys = content.promises.flatMap((record) => record.actions.map((action) => action.key));
+    for (const key of duplicates(actionKeys))
+      ctx.addIssue({ code: 'custom', path: ['promises'], message: `Two actions share the key "${key}"` });
+    for (const [list, name] of [
+      [content.meetings, 'meetings'],
+      [content.youSaidWeDid, 'youSaidWeDid'],
+    ] as const) {
+      for (const key of duplicates(list.map((record) => record.key)))
+        ctx.addIssue({ code: 'custom', path: [name], message: `Two records share the key "${key}"` });
+    }
+    const known = new Set(actionKeys);
+    const references: [string, number, string, readonly string[]][] = [
+      ...content.meetings.flatMap((m, i) => [
+        ['meetings', i, 'actionsSet', m.actionsSet] as [string, number, string, readonly string[]],
+        ['meetings', i, 'actionsClosed', m.actionsClosed] as [string, number, string, readonly string[]],
+      ]),
+      ...content.youSaidWeDid.map((e, i) => ['youSaidWeDid', i, 'actions', e.actions] as [string, number, string, readonly string[]]),
+    ];
+    for (const [list, index, field, keys] of references) {
+      for (const key of keys.filter((k) => !known.has(k)))
+        ctx.addIssue({ code: 'custom', path: [list, index, field], message: `There is no action "${key}"` });
+    }
+  });
 export type ProgressContent = z.infer<typeof progressContent>;
+
+/** Every action in the content, with the promise or theme it serves. */
+export const allActions = (content: Pick<ProgressContent, 'promises'>): (DeliveryAction & { target: string })[] =>
+  content.promises.flatMap((record) => record.actions.map((action) => ({ ...action, target: record.target })));
+
+/** The next unused key with a prefix: `meeting-4` after `meeting-3`. */
+export function nextKey(prefix: string, used: readonly string[]): string {
+  const pattern = new RegExp(`^${prefix}-(\\d+)$`);
+  const numbers = used.map((key) => Number(pattern.exec(key)?.[1])).filter(Number.isFinite);
+  return `${prefix}-${Math.max(0, ...numbers) + 1}`;
+}
 
 /** The newest update, or null when there is none. Dates tie-break by position: the later one wins. */
 export function latestUpdate(delivery: Pick<PromiseDelivery, 'updates'>): DeliveryUpdate | null {

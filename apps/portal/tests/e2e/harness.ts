@@ -9,7 +9,7 @@ export { repoRoot, startStack, type Stack } from '@pledgekeeper/stack';
 export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS] });
 
 /** What the API stored for a council, read straight from its database file. */
-export async function storedFeedback(databaseUrl: string, slug: string): Promise<Feedback[]> {
+export async function storedFeedback(databaseUrl: string, slug: string): Promise<Omit<Feedback, 'publicAnswer'>[]> {
   const { db } = createDatabase(databaseUrl);
   try {
     const council = await findCouncilBySlug(db, slug);

@@ -23,6 +23,8 @@ const promise3: ProgressContent = {
       ],
     },
   ],
+  meetings: [],
+  youSaidWeDid: [],
 };
 
 describeEachDialect(describe, 'delivery on each promise on %s', (dialect) => {
@@ -39,15 +41,69 @@ describeEachDialect(describe, 'delivery on each promise on %s', (dialect) => {
   const editions = () => t.db.selectFrom('editions').selectAll().orderBy('id').execute();
 
   it('says truthfully that nothing is published yet', async () => {
-    expect(await published()).toEqual({ version: null, publishedAt: null, content: { promises: [] } });
+    expect(await published()).toEqual({ version: null, publishedAt: null, content: { promises: [], meetings: [], youSaidWeDid: [] } });
     expect(await as('editor').progress.working({ council: W })).toEqual({
       state: 'none',
       version: null,
       revision: 0,
-      content: { promises: [] },
+      content: { promises: [], meetings: [], youSaidWeDid: [] },
       reviewComment: null,
       publishedVersion: null,
     });
+  });
+
+  it('publishes a board meeting and a "you said, we did" entry with the promise they concern', async () => {
+    await as(null).feedback.send({ council: W, page: `/${W}`, topic: 'promises', message: 'My letters are hard to read' });
+    const [message] = (await as('publisher').feedback.overview({ council: W })).comments;
+    const meeting = {
+      key: 'meeting-1',
+      date: '2026-11-18',
+      access: 'public' as const,
+      papers: [{ label: 'Minutes', url: 'https://example.org/minutes.pdf' }],
+      attendance: [{ kind: 'young-people' as const, count: 4 }],
+      reviewed: ['promise-3'],
+      actionsSet: ['plans'],
+      actionsClosed: [],
+      decisions: 'Every plan to be checked by March.',
+    };
+    const saved = await as('editor').progress.save({ council: W, revision: 0, content: { ...promise3, meetings: [meeting] } });
+    const added = await as('publisher').progress.addYouSaidWeDid({
+      council: W,
+      revision: saved.revision,
+      entry: {
+        date: '2026-11-24',
+        source: 'messages',
+        youSaid: 'Letters were hard to read',
+        weDid: 'We rewrote them',
+        promises: ['promise-3'],
+        actions: ['plans'],
+      },
+      feedbackIds: [message!.id],
+    });
+    expect(added).toEqual({ version: 1, revision: 2, key: 'said-1' });
+    await as('publisher').progress.publish({ council: W });
+
+    const { content } = await published();
+    expect(content.meetings).toEqual([meeting]);
+    expect(content.youSaidWeDid).toEqual([
+      expect.objectContaining({ key: 'said-1', youSaid: 'Letters were hard to read', promises: ['promise-3'], actions: ['plans'] }),
+    ]);
+    const [answered] = (await as('editor').feedback.overview({ council: W })).comments;
+    expect(answered!.publicAnswer).toEqual({ key: 'said-1', published: true });
+  });
+
+  it('lets only a publisher turn messages into an entry, and refuses a meeting about a promise the pledge lacks', async () => {
+    const entry = { date: '2026-11-24', source: 'consultation' as const, youSaid: 'More help with money', weDid: 'A new guide' };
+    const refused = await rejection(
+      as('editor').progress.addYouSaidWeDid({ council: W, revision: 0, entry, feedbackIds: [] }),
+      'FORBIDDEN',
+    );
+    expect(refused.message).toMatch(/publisher/i);
+    const meeting = { key: 'meeting-1', date: '2026-11-18', access: 'private' as const, reviewed: ['promise-99'] };
+    await as('editor').progress.save({ council: W, revision: 0, content: { ...promise3, meetings: [meeting] } as never });
+    const bad = await rejection(as('publisher').progress.publish({ council: W }), 'BAD_REQUEST');
+    expect(bad.message).toContain('"promise-99"');
+    expect(await published()).toMatchObject({ version: null });
   });
 
   it('goes from an editor’s draft, through review, to the public, with no new pledge edition', async () => {
@@ -83,7 +139,7 @@ describeEachDialect(describe, 'delivery on each promise on %s', (dialect) => {
 
   it('never shows the public a draft or one in review, only what was published', async () => {
     await as('editor').progress.save({ council: W, revision: 0, content: promise3 });
-    expect(await published()).toEqual({ version: null, publishedAt: null, content: { promises: [] } });
+    expect(await published()).toEqual({ version: null, publishedAt: null, content: { promises: [], meetings: [], youSaidWeDid: [] } });
     await as('editor').progress.submitForReview({ council: W });
     expect((await published()).version).toBeNull();
     await as('publisher').progress.publish({ council: W });
@@ -110,7 +166,7 @@ describeEachDialect(describe, 'delivery on each promise on %s', (dialect) => {
     await as('publisher').progress.publish({ council: W });
     // Loaded when nothing was published: revision 0 is now stale.
     await rejection(as('editor2').progress.save({ council: W, revision: 0, content: { promises: [] } }), 'CONFLICT');
-    await as('editor').progress.save({ council: W, revision: 1, content: { promises: [] } });
+    await as('editor').progress.save({ council: W, revision: 1, content: { promises: [], meetings: [], youSaidWeDid: [] } });
     expect(await as('editor').progress.discard({ council: W })).toEqual({ discarded: 2 });
     // The discarded draft's revision is never given again.
     await rejection(as('editor2').progress.save({ council: W, revision: 2, content: { promises: [] } }), 'CONFLICT');
@@ -154,7 +210,7 @@ describeEachDialect(describe, 'delivery on each promise on %s', (dialect) => {
 
   it('refuses to publish a record for a promise the pledge does not have, naming it', async () => {
     const content = structuredClone(promise3);
-    content.promises.push({ ...structuredClone(promise3.promises[0]!), target: 'promise-99' });
+    content.promises.push({ ...structuredClone(promise3.promises[0]!), target: 'promise-99', actions: [] });
     await as('editor').progress.save({ council: W, revision: 0, content });
     const error = await rejection(as('publisher').progress.publish({ council: W }), 'BAD_REQUEST');
     expect(error.message).toBe(
@@ -183,4 +239,7 @@ describeEachDialect(describe, 'delivery on each promise on %s', (dialect) => {
   });
 });
 
-const progressFor = (target: string): ProgressContent => ({ promises: [{ ...structuredClone(promise3.promises[0]!), target }] });
+const progressFor = (target: string): ProgressContent => ({
+  ...promise3,
+  promises: [{ ...structuredClone(promise3.promises[0]!), target, actions: [] }],
+});

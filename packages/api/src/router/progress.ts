@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { publishedProgress, saveProgressInput, workingProgress } from '@pledgekeeper/domain/progress';
+import { addYouSaidWeDidInput, publishedProgress, saveProgressInput, workingProgress } from '@pledgekeeper/domain/progress';
 import { type EditionActor, reviewComment, workingStatus } from '@pledgekeeper/domain/workspace';
 import { councilProcedure, memberProcedure, publisherProcedure, router } from '../trpc.js';
 
@@ -22,6 +22,12 @@ export const progressRouter = router({
     .input(saveProgressInput)
     .output(z.object({ version: z.number().int(), revision: z.number().int() }))
     .mutation(({ ctx, input }) => ctx.council.progress.save(input, actorOf(ctx), ctx.now())),
+
+  /** A publisher turns what young people said into a "you said, we did" entry in the draft. */
+  addYouSaidWeDid: publisherProcedure
+    .input(addYouSaidWeDidInput)
+    .output(z.object({ version: z.number().int(), revision: z.number().int(), key: z.string() }))
+    .mutation(({ ctx, input }) => ctx.council.progress.addYouSaidWeDid(input, actorOf(ctx), ctx.now())),
 
   submitForReview: memberProcedure
     .output(z.object({ version: z.number().int(), status: workingStatus }))

@@ -92,6 +92,15 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
       },
     }),
   },
+  'progress.addYouSaidWeDid': {
+    access: 'publisher',
+    input: (council, f) => ({
+      council,
+      revision: 0,
+      entry: { date: '2026-11-24', source: 'messages', youSaid: 'Letters were hard to read', weDid: 'We rewrote them', promises: [] },
+      feedbackIds: [f.feedbackOf[council]],
+    }),
+  },
   'progress.submitForReview': { access: 'member', input: (council) => ({ council }) },
   'progress.sendBack': { access: 'publisher', input: (council) => ({ council, comment: 'Please add the date' }) },
   'progress.publish': { access: 'publisher', input: (council) => ({ council }) },

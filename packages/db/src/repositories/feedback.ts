@@ -32,7 +32,7 @@ export const insertFeedback = (db: Database, councilId: string, input: Omit<Feed
 export const insertMessage = (db: Database, councilId: string, input: Omit<MessageInput, 'council'>, now: Date) =>
   insert(db, councilId, { kind: 'message', page: input.page, helpful: null, topic: input.topic, comment: input.message }, now);
 
-const toFeedback = (row: Selectable<FeedbackTable>): Feedback => ({
+const toFeedback = (row: Selectable<FeedbackTable>): Omit<Feedback, 'publicAnswer'> => ({
   id: row.id,
   kind: row.kind as FeedbackKind,
   page: row.page,
@@ -46,7 +46,7 @@ const toFeedback = (row: Selectable<FeedbackTable>): Feedback => ({
 });
 
 /** A council's feedback, newest first. */
-export async function listFeedback(db: Database, councilId: string): Promise<Feedback[]> {
+export async function listFeedback(db: Database, councilId: string): Promise<Omit<Feedback, 'publicAnswer'>[]> {
   const rows = await db
     .selectFrom('feedback')
     .selectAll()
@@ -78,4 +78,57 @@ export async function markFeedback(
     .where('council_id', '=', councilId)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Which of these ids are feedback of this council's: another council's id is not found. */
+export async function councilFeedbackIds(db: Database, councilId: string, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('feedback')
+    .select('id')
+    .where('council_id', '=', councilId)
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** Links messages to the "you said, we did" entry that answers them. Private: never published. */
+export async function linkAnswers(
+  db: Database,
+  councilId: string,
+  link: { feedbackIds: readonly string[]; entryKey: string; by: string },
+  now: Date,
+): Promise<void> {
+  if (link.feedbackIds.length === 0) return;
+  await db
+    .insertInto('feedback_answers')
+    .values(
+      link.feedbackIds.map((id) => ({
+        feedback_id: id,
+        council_id: councilId,
+        entry_key: link.entryKey,
+        created_by: link.by,
+        created_at: now.toISOString(),
+      })),
+    )
+    .execute();
+}
+
+/** Every entry key ever linked to a message of this council's. */
+export async function answerKeys(db: Database, councilId: string): Promise<string[]> {
+  const rows = await db.selectFrom('feedback_answers').select('entry_key').distinct().where('council_id', '=', councilId).execute();
+  return rows.map((row) => row.entry_key);
+}
+
+/** The entries each message is linked to, by message id. */
+export async function answersByFeedback(db: Database, councilId: string): Promise<Map<string, string[]>> {
+  const rows = await db
+    .selectFrom('feedback_answers')
+    .select(['feedback_id', 'entry_key'])
+    .where('council_id', '=', councilId)
+    .orderBy('created_at')
+    .execute();
+  const answers = new Map<string, string[]>();
+  for (const row of rows) answers.set(row.feedback_id, [...(answers.get(row.feedback_id) ?? []), row.entry_key]);
+  return answers;
 }
