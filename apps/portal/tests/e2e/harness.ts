@@ -1,4 +1,5 @@
-import { createDatabase, type DatabaseSchema, findCouncilBySlug, listFeedback } from '@pledgekeeper/db';
+import { createDatabase, type DatabaseSchema, findCouncilBySlug, listFeedback, progressScope } from '@pledgekeeper/db';
+import type { ProgressContent } from '@pledgekeeper/domain/progress';
 import type { Feedback } from '@pledgekeeper/domain/feedback';
 import { CHROMIUM_FLAGS, chromiumPath } from '@pledgekeeper/stack';
 import { chromium, type Browser } from 'playwright-core';
@@ -15,6 +16,26 @@ export async function storedFeedback(databaseUrl: string, slug: string): Promise
     const council = await findCouncilBySlug(db, slug);
     if (!council) throw new Error(`No council "${slug}" in ${databaseUrl}`);
     return await listFeedback(db, council.id);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * Publishes progress records for a council straight through the database, as a publisher would
+ * through the workspace: for suites that need a council with progress, meetings and entries to
+ * look at, and are not about how they are recorded.
+ */
+export async function publishProgress(databaseUrl: string, slug: string, content: ProgressContent): Promise<void> {
+  const { db } = createDatabase(databaseUrl);
+  try {
+    const council = await findCouncilBySlug(db, slug);
+    if (!council) throw new Error(`No council "${slug}" in ${databaseUrl}`);
+    const progress = progressScope(db, council.id);
+    const by = { id: 'e2e-fixture', email: 'fixture@pledgekeeper.test', role: 'publisher' as const };
+    const { revision } = await progress.working();
+    await progress.save({ revision, content }, by, new Date());
+    await progress.publish(by, new Date());
   } finally {
     await db.destroy();
   }
