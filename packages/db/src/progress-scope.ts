@@ -27,6 +27,7 @@ import {
 import { findPublishedEdition } from './repositories/published-editions.js';
 import { answerKeys, councilFeedbackIds, linkAnswers } from './repositories/feedback.js';
 import { retryingTransaction } from './repositories/retrying-transaction.js';
+import { reviewSteps } from './repositories/review-steps.js';
 
 /**
  * A council's delivery records: drafts, review and publication, apart from its page's editions.
@@ -89,6 +90,13 @@ export function progressScope(db: Database, councilId: string) {
     await audit(trx, by, { action: 'save', version: working.version, part: 'records', revision }, now);
     return { version: working.version, revision };
   };
+
+  const steps = reviewSteps(db, {
+    kind: kindFor,
+    situation: situationOf,
+    update: (trx, edition: WorkingProgressEdition, changes) => updateWorkingProgress(trx, councilId, edition, changes),
+    audit,
+  });
 
   return {
     /** What the public sees: published records only, never a draft. */
@@ -159,33 +167,7 @@ export function progressScope(db: Database, councilId: string) {
         return { ...saved, key };
       }),
 
-    submitForReview: (by: EditionActor, now: Date) =>
-      retryingTransaction(db, async (trx) => {
-        const { working, published, state } = await situationOf(trx);
-        const kind = await kindFor(trx);
-        const { changes } = decide(kind, { action: 'submit', role: by.role, state, published: !!published, content: working?.content });
-        const edition = requireWorking(working);
-        if (changes) {
-          await updateWorkingProgress(trx, councilId, edition, {
-            status: 'in-review',
-            submitted_by: by.email,
-            submitted_at: now.toISOString(),
-            review_comment: null,
-          });
-          await audit(trx, by, { action: 'submit', version: edition.version }, now);
-        }
-        return { version: edition.version, status: 'in-review' as const };
-      }),
-
-    sendBack: (comment: string, by: EditionActor, now: Date) =>
-      retryingTransaction(db, async (trx) => {
-        const { working, published, state } = await situationOf(trx);
-        decide(await kindFor(trx), { action: 'send-back', role: by.role, state, published: !!published });
-        const edition = requireWorking(working);
-        await updateWorkingProgress(trx, councilId, edition, { status: 'draft', review_comment: comment });
-        await audit(trx, by, { action: 'send-back', version: edition.version, comment }, now);
-        return { version: edition.version, status: 'draft' as const };
-      }),
+    ...steps,
 
     /** Publishes the working edition: the public sees it at once; the pledge's editions are untouched. */
     publish: (by: EditionActor, now: Date) =>

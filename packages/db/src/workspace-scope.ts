@@ -20,6 +20,7 @@ import { insertEditionRows } from './repositories/content-tables.js';
 import { findEditionContent, listHistory } from './repositories/history.js';
 import { type EditionRef, findPublishedEdition, setReviewed } from './repositories/published-editions.js';
 import { retryingTransaction } from './repositories/retrying-transaction.js';
+import { reviewSteps } from './repositories/review-steps.js';
 import {
   type WorkingEdition,
   deleteWorkingEdition,
@@ -55,6 +56,13 @@ export function workspaceScope(db: Database, councilId: string, council: Council
     if (!working) throw new Error('The lifecycle allowed an action that needs a working edition, but there is none');
     return working;
   };
+
+  const steps = reviewSteps(db, {
+    kind: () => kind,
+    situation: situationOf,
+    update: (trx, edition: WorkingEdition, changes) => updateWorkingEdition(trx, councilId, edition, changes),
+    audit,
+  });
 
   return {
     working: () => findWorkingEdition(db, councilId),
@@ -101,32 +109,7 @@ export function workspaceScope(db: Database, councilId: string, council: Council
         return { version: working.version, revision };
       }),
 
-    submitForReview: (by: EditionActor, now: Date) =>
-      retryingTransaction(db, async (trx) => {
-        const { working, published, state } = await situationOf(trx);
-        const { changes } = decide(kind, { action: 'submit', role: by.role, state, published: !!published, content: working?.content });
-        const edition = requireWorking(working);
-        if (changes) {
-          await updateWorkingEdition(trx, councilId, edition, {
-            status: 'in-review',
-            submitted_by: by.email,
-            submitted_at: now.toISOString(),
-            review_comment: null,
-          });
-          await audit(trx, by, { action: 'submit', version: edition.version }, now);
-        }
-        return { version: edition.version, status: 'in-review' as const };
-      }),
-
-    sendBack: (comment: string, by: EditionActor, now: Date) =>
-      retryingTransaction(db, async (trx) => {
-        const { working, published, state } = await situationOf(trx);
-        decide(kind, { action: 'send-back', role: by.role, state, published: !!published });
-        const edition = requireWorking(working);
-        await updateWorkingEdition(trx, councilId, edition, { status: 'draft', review_comment: comment });
-        await audit(trx, by, { action: 'send-back', version: edition.version, comment }, now);
-        return { version: edition.version, status: 'draft' as const };
-      }),
+    ...steps,
 
     /**
      * Publishes the working edition: its content goes into the content tables the public pages
