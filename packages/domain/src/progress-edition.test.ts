@@ -83,6 +83,19 @@ describe('progress as a kind of content, through the lifecycle', () => {
     ]);
   });
 
+  it('checks the promises named by meetings and "you said, we did" entries too, once each', () => {
+    const content = progressContent.parse({
+      meetings: [{ key: 'meeting-1', date: '2026-10-01', access: 'public', reviewed: ['promise-2', 'promise-7'] }],
+      youSaidWeDid: [
+        { key: 'said-1', date: '2026-10-02', source: 'consultation', youSaid: 'More help', weDid: 'A guide', promises: ['promise-7'] },
+      ],
+    });
+    expect(unknownTargets(content, progressTargets(numbered))).toEqual(['promise-7']);
+    expect(kind.problems(content)).toEqual([
+      `a record names "promise-7", which is not a promise or theme in the council's published pledge`,
+    ]);
+  });
+
   it('saves records for promises not yet published: only review and publication need them to match', () => {
     expect(
       decide(kind, { ...situation, action: 'save', role: 'editor', part: { name: 'records', content: records('promise-99') } }).next,
