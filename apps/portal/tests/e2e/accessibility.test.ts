@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { storedFeedback } from './harness';
-import { COUNCIL_PAGES, PROGRESS_PAGES, PUBLIC_PAGES, VIEWPORTS, publicPagesSuite } from './public-pages';
+import { COUNCIL_PAGES, DELIVERY_PAGES, PUBLIC_PAGES, VIEWPORTS, publicPagesSuite } from './public-pages';
 
 // Issue 4: accessible, measured in Debian's Chromium with JavaScript off; light and safe in light-and-safe.test.ts.
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -82,7 +82,7 @@ describe('the keyboard alone', () => {
   });
 
   // On a phone, the narrowest screen, where anything fixed or sticky would hide focus soonest.
-  it.each([...COUNCIL_PAGES, ...PROGRESS_PAGES])('reaches every link, button and field on %s, each visibly focused', async (path) => {
+  it.each([...COUNCIL_PAGES, ...DELIVERY_PAGES])('reaches every link, button and field on %s, each visibly focused', async (path) => {
     const page = await open(path, VIEWPORTS[0]);
     // A radio group is one Tab stop: arrow keys move within it.
     const expected = await page.evaluate(() => {

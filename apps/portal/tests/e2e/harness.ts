@@ -32,7 +32,15 @@ export async function publishProgress(databaseUrl: string, slug: string, content
     const council = await findCouncilBySlug(db, slug);
     if (!council) throw new Error(`No council "${slug}" in ${databaseUrl}`);
     const progress = progressScope(db, council.id);
-    const by = { id: 'e2e-fixture', email: 'fixture@pledgekeeper.test', role: 'publisher' as const };
+    // The audit log names a real user: one of the council's publishers.
+    const user = await db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select(['users.id', 'users.email'])
+      .where('memberships.council_id', '=', council.id)
+      .where('memberships.role', '=', 'publisher')
+      .executeTakeFirstOrThrow();
+    const by = { ...user, role: 'publisher' as const };
     const { revision } = await progress.working();
     await progress.save({ revision, content }, by, new Date());
     await progress.publish(by, new Date());

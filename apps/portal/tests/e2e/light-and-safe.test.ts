@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { COUNCIL_PAGES, PROGRESS_PAGES, PUBLIC_PAGES, VIEWPORTS, publicPagesSuite } from './public-pages';
+import { COUNCIL_PAGES, DELIVERY_PAGES, PUBLIC_PAGES, VIEWPORTS, publicPagesSuite } from './public-pages';
 
 // Issue 4: light and safe, measured in Debian's Chromium with JavaScript off.
 const LEAVE_URL = 'https://www.bbc.co.uk/weather';
@@ -8,7 +8,7 @@ const BUDGET_BYTES = 30 * 1024;
 const { stack, newContext, open } = publicPagesSuite();
 
 describe('text at 200% on a 320 px wide screen', () => {
-  it.each([...COUNCIL_PAGES, ...PROGRESS_PAGES])('%s reflows with nothing wider than the screen', async (path) => {
+  it.each([...COUNCIL_PAGES, ...DELIVERY_PAGES])('%s reflows with nothing wider than the screen', async (path) => {
     const page = await open(path, { width: 320, height: 640 });
     // Set from outside the page, so the CSP (no inline style) stays as it is.
     await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
@@ -41,7 +41,7 @@ describe('text at 200% on a 320 px wide screen', () => {
 });
 
 describe('weight budget', () => {
-  it.each([...COUNCIL_PAGES, ...PROGRESS_PAGES])('%s: HTML and CSS at most 30 KB gzipped, no web fonts, no script', async (path) => {
+  it.each([...COUNCIL_PAGES, ...DELIVERY_PAGES])('%s: HTML and CSS at most 30 KB gzipped, no web fonts, no script', async (path) => {
     const html = await (await fetch(stack().portalUrl + path)).text();
     const stylesheets = [...html.matchAll(/<link\b[^>]*>/gi)]
       .map(([tag]) => tag)

@@ -75,4 +75,21 @@ export const HOSTILE_FORM = {
   brandName: 'Hijacked',
   id: '00000000-0000-4000-8000-000000000000',
   status: 'answered',
+  // Board meetings and "you said, we did": a whole meeting or entry, so each form reaches the API.
+  key: 'meeting-1',
+  'date-day': '4',
+  'date-month': '3',
+  'date-year': '2026',
+  access: 'public',
+  source: 'messages',
+  youSaid: 'Hijacked',
+  weDid: 'Hijacked',
+  decisions: 'Hijacked',
 };
+
+/** The actions of the board meetings and "you said, we did" workspace pages, each refused to other councils' people. */
+export const BOARD_WORKSPACE_ACTIONS = [
+  '/[council]/manage/board-meetings#addMeeting',
+  '/[council]/manage/board-meetings#removeMeeting',
+  '/[council]/manage/you-said-we-did#add',
+];

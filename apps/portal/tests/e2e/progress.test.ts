@@ -160,7 +160,7 @@ describeEachDialect(describe, 'delivery on each promise, on %s', (dialect) => {
 
     const actions = (await portalActions()).filter((action) => action.route === '/[council]/manage/progress');
     expect(actions.map((action) => action.name).sort()).toEqual(
-      ['addAction', 'addUpdate', 'discard', 'measure', 'publish', 'sendBack', 'submitForReview'].sort(),
+      ['actionStatus', 'addAction', 'addUpdate', 'discard', 'measure', 'publish', 'sendBack', 'submitForReview'].sort(),
     );
     const before = await storedRows(stack.databaseUrl);
     for (const action of actions) {
@@ -190,5 +190,18 @@ describeEachDialect(describe, 'delivery on each promise, on %s', (dialect) => {
     expect(await editor.getByLabel('What we will do').inputValue()).toBe('Ask carers what they need');
     await press(editor, 'Add action');
     expect(await texts(editor, '.preview .action-what')).toEqual(['Meet carers every month', 'Ask carers what they need']);
+  });
+
+  it('marks an action done between meetings, saying what is missing first', async () => {
+    await go(editor, '/worcestershire/manage/progress?target=promise-5');
+    await press(editor, 'Change status');
+    expect(await texts(editor, '.govuk-error-summary__list a')).toEqual(['Choose its new status']);
+    await editor.getByLabel('Action', { exact: true }).selectOption({ label: 'Meet carers every month (To do)' });
+    await editor.locator('#status-of-action-done').check();
+    await press(editor, 'Change status');
+    expect(await editor.getByRole('status').textContent()).toContain('Changed the action’s status');
+    const actions = await texts(editor, '.preview .delivery-actions li');
+    expect(actions.find((action) => action.startsWith('Meet carers every month'))).toMatch(/Done$/);
+    expect(actions.find((action) => action.startsWith('Ask carers what they need'))).toMatch(/To do$/);
   });
 });

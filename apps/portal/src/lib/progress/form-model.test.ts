@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { progressContent } from '@pledgekeeper/domain/progress';
-import { checkAction, checkUpdate, nextActionKey, readUpdate, withRecord } from './form-model';
+import { checkAction, checkActionStatus, checkUpdate, nextActionKey, readUpdate, withRecord } from './form-model';
 
 const form = (entries: Record<string, string>) => {
   const data = new FormData();
@@ -9,6 +9,24 @@ const form = (entries: Record<string, string>) => {
 };
 
 describe('progress forms', () => {
+  it('change the status of one of the promise’s own actions, and no other', () => {
+    const record = {
+      target: 'promise-1',
+      measure: null,
+      actions: [{ key: 'action-2', what: 'Train', responsible: null, due: null, status: 'open' as const }],
+      updates: [],
+    };
+    expect(checkActionStatus({ action: 'action-2', actionStatus: 'done' }, record)).toEqual({
+      ok: true,
+      value: { key: 'action-2', status: 'done' },
+    });
+    expect(checkActionStatus({ action: 'action-9', actionStatus: 'finished' }, record)).toEqual({
+      ok: false,
+      errors: { action: 'Choose one of the actions of this promise', actionStatus: 'Choose its new status' },
+    });
+    expect(checkActionStatus({ action: 'action-2', actionStatus: 'done' }, undefined).ok).toBe(false);
+  });
+
   it('read an update, with its evidence link, as the domain keeps it', () => {
     const values = readUpdate(
       form({ date: '2025-03-12', status: 'on-track', text: ' Started. ', evidenceLabel: 'Minutes', evidenceUrl: 'https://example.org/m' }),

@@ -1,4 +1,6 @@
 import {
+  ACTION_STATUSES,
+  type ActionStatus,
   deliveryAction,
   deliveryUpdate,
   promiseDelivery,
@@ -32,7 +34,11 @@ export const UPDATE_FIELD_IDS = {
   evidenceUrl: 'update-evidence-url',
 } as const;
 
+/** Changing the status of an action already recorded: done, dropped, or open again. */
+export const ACTION_STATUS_FIELD_IDS = { action: 'status-action', actionStatus: 'status-of-action' } as const;
+
 export type MeasureValues = Record<keyof typeof MEASURE_FIELD_IDS, string>;
+export type ActionStatusValues = Record<keyof typeof ACTION_STATUS_FIELD_IDS, string>;
 export type ActionValues = Record<keyof typeof ACTION_FIELD_IDS, string>;
 export type UpdateValues = Record<keyof typeof UPDATE_FIELD_IDS, string>;
 
@@ -42,6 +48,7 @@ const read = <Field extends string>(data: FormData, fields: Record<Field, string
 export const readMeasure = (data: FormData): MeasureValues => read(data, MEASURE_FIELD_IDS);
 export const readAction = (data: FormData): ActionValues => read(data, ACTION_FIELD_IDS);
 export const readUpdate = (data: FormData): UpdateValues => read(data, UPDATE_FIELD_IDS);
+export const readActionStatus = (data: FormData): ActionStatusValues => read(data, ACTION_STATUS_FIELD_IDS);
 
 /** The target a form is about, as it came; the API refuses one that is not in the published pledge. */
 export const readTarget = (data: FormData): string => String(data.get('target') ?? '').trim();
@@ -117,4 +124,18 @@ export function withRecord(
 export function nextActionKey(content: ProgressContent): string {
   const used = content.promises.flatMap((record) => record.actions.map((action) => /^action-(\d+)$/.exec(action.key)?.[1]));
   return `action-${Math.max(0, ...used.map(Number).filter(Number.isFinite)) + 1}`;
+}
+
+/** Which of the record's actions changes, and to what; each mistake on its own field. */
+export function checkActionStatus(
+  values: ActionStatusValues,
+  record: PromiseDelivery | undefined,
+): Checked<{ key: string; status: ActionStatus }, keyof ActionStatusValues> {
+  const known = record?.actions.some((action) => action.key === values.action) ?? false;
+  const status = ACTION_STATUSES.find((one) => one === values.actionStatus);
+  const errors: FormErrors<keyof ActionStatusValues> = {
+    ...(known ? {} : { action: 'Choose one of the actions of this promise' }),
+    ...(status ? {} : { actionStatus: 'Choose its new status' }),
+  };
+  return known && status ? { ok: true, value: { key: values.action, status } } : { ok: false, errors };
 }

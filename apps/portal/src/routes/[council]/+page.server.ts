@@ -4,6 +4,7 @@ import { errorsFromFlattened, errorsFromIssues, readFeedbackForm } from '$lib/fe
 import * as messageForm from '$lib/message-form';
 import { apiErrorCode, apiMessage, apiZodError } from '$lib/server/api';
 import { loadCouncilPage } from '$lib/server/council-page';
+import { latestYouSaid, progressOrNull } from '$lib/report/sources.server';
 import { onlyApiFailures } from '$lib/server/failures';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,7 +12,13 @@ const NOT_FOUND = 'We could not find a council at this address.';
 const NOT_SENT = 'We could not send your feedback just now. Please try again in a few minutes.';
 const MESSAGE_NOT_SENT = 'We could not send your message just now. Please try again in a few minutes.';
 
-export const load: PageServerLoad = ({ params, locals, request }) => loadCouncilPage(locals.api, params.council, request.method === 'POST');
+export const load: PageServerLoad = async ({ params, locals, request }) => {
+  const [council, progress] = await Promise.all([
+    loadCouncilPage(locals.api, params.council, request.method === 'POST'),
+    progressOrNull(locals.api, params.council),
+  ]);
+  return { ...council, youSaid: latestYouSaid(progress, council.page.pledge), year: new Date().getUTCFullYear() };
+};
 
 export const actions = {
   feedback: async ({ request, params, locals }) => {

@@ -7,7 +7,11 @@ import { actions, load } from './+page.server';
 const query = vi.fn();
 const mutate = vi.fn();
 // The per-request client hooks.server.ts puts in locals, standing in for the API.
-const locals = { sessionToken: null, api: { council: { page: { query } }, feedback: { submit: { mutate } } } };
+const progress = vi.fn();
+const locals = {
+  sessionToken: null,
+  api: { council: { page: { query } }, progress: { published: { query: progress } }, feedback: { submit: { mutate } } },
+};
 
 const answered = apiAnswer;
 const down = noAnswer;
@@ -30,6 +34,8 @@ const thrown = async (run: () => unknown) => {
 beforeEach(() => {
   query.mockReset();
   mutate.mockReset();
+  progress.mockReset();
+  progress.mockRejectedValue(down());
 });
 
 describe('load', () => {
@@ -39,6 +45,12 @@ describe('load', () => {
     query.mockRejectedValueOnce(down());
     const failure = await thrown(() => load(event('somerset')));
     expect(isHttpError(failure, 503)).toBe(true);
+  });
+
+  it('shows the council’s page without "you said, we did" when its progress cannot be read', async () => {
+    const council = { slug: 'somerset', name: 'Somerset Council', brandColour: null, brandName: null };
+    query.mockResolvedValueOnce({ council, pledge: null });
+    expect(await load(event('somerset'))).toMatchObject({ page: { council }, youSaid: [] });
   });
 });
 

@@ -2,10 +2,12 @@ import { fail } from '@sveltejs/kit';
 import type { ProgressContent, PromiseDelivery } from '@pledgekeeper/domain/progress';
 import {
   checkAction,
+  checkActionStatus,
   checkMeasure,
   checkUpdate,
   nextActionKey,
   readAction,
+  readActionStatus,
   readMeasure,
   readTarget,
   readUpdate,
@@ -36,10 +38,10 @@ const CONFLICT =
   'Someone else saved progress since you opened this page. What you typed is kept below: check the record, then send it again.';
 
 type Edit<Values> = {
-  form: 'measure' | 'action' | 'update';
+  form: 'measure' | 'action' | 'update' | 'actionStatus';
   read: (data: FormData) => Values;
   /** The target's record with this form's change, or the form's own errors. */
-  change: (values: Values, content: ProgressContent) => Change;
+  change: (values: Values, content: ProgressContent, target: string) => Change;
 };
 type Change = { ok: true; apply: (record: PromiseDelivery) => PromiseDelivery } | { ok: false; errors: Record<string, string | undefined> };
 
@@ -58,7 +60,7 @@ const edit =
     const api: Api = locals.api;
     try {
       const working = await api.progress.working.query({ council: params.council });
-      const changed = change(values, working.content);
+      const changed = change(values, working.content, target);
       if (!changed.ok) return fail(400, { form, target, values, errors: changed.errors });
       const content = withRecord(working.content, target, changed.apply);
       await api.progress.save.mutate({ council: params.council, revision: Number.isInteger(revision) ? revision : -1, content });
@@ -73,6 +75,7 @@ const SAVED = {
   measure: 'Saved “How we’ll know” in the draft.',
   action: 'Added the action to the draft.',
   update: 'Added the update to the draft.',
+  actionStatus: 'Changed the action’s status in the draft.',
 };
 
 type Step = 'submitForReview' | 'publish' | 'discard';
@@ -115,6 +118,27 @@ export const actions = {
     change: (values) => {
       const checked = checkUpdate(values);
       return checked.ok ? { ok: true, apply: (record) => ({ ...record, updates: [...record.updates, checked.value] }) } : checked;
+    },
+  }),
+  actionStatus: edit({
+    form: 'actionStatus',
+    read: readActionStatus,
+    change: (values, content, target) => {
+      const checked = checkActionStatus(
+        values,
+        content.promises.find((record) => record.target === target),
+      );
+      return checked.ok
+        ? {
+            ok: true,
+            apply: (record) => ({
+              ...record,
+              actions: record.actions.map((action) =>
+                action.key === checked.value.key ? { ...action, status: checked.value.status } : action,
+              ),
+            }),
+          }
+        : checked;
     },
   }),
   submitForReview: step('submitForReview'),
