@@ -11,7 +11,7 @@ import {
   type DeliveryStatus,
   type ProgressContent,
 } from './progress.js';
-import { promisesByTheme } from './rules.js';
+import { type ProgressTarget, progressEntries } from './progress-targets.js';
 
 /**
  * The Corporate Parenting Board's view of a council's published progress: its meetings, the log
@@ -21,32 +21,12 @@ import { promisesByTheme } from './rules.js';
 
 type PublishedPledge = Pick<Pledge, 'promises' | 'themes'>;
 
-/** A promise or theme the board reviews: `promise-3` "Pledge 3" and its words, or `theme-home` and its title. */
-export interface BoardTarget {
-  target: string;
-  label: string;
-  /** A promise's plain words where the council wrote them, else its own words; null for a theme. */
-  words: string | null;
-}
+/** A promise or theme the board reviews: what the progress page shows, in the pledge's order. */
+export type BoardTarget = Pick<ProgressTarget, 'target' | 'label' | 'words'>;
 
-/**
- * What progress is recorded against, in the pledge's order: its promises where all are numbered
- * (grouped by theme, as the council page shows them), otherwise its themes.
- */
-export function boardTargets(pledge: PublishedPledge | null): BoardTarget[] {
-  if (!pledge) return [];
-  const numbered = pledge.promises.length > 0 && pledge.promises.every((promise) => promise.number !== null);
-  if (numbered) {
-    return promisesByTheme(pledge)
-      .flatMap((group) => group.promises)
-      .map((promise) => ({
-        target: `promise-${promise.number}`,
-        label: `Pledge ${promise.number}`,
-        words: promise.plainWords ?? promise.text,
-      }));
-  }
-  return pledge.themes.map((theme) => ({ target: `theme-${theme.key}`, label: theme.title, words: null }));
-}
+/** What progress is recorded against, in the pledge's order: see progressEntries. */
+export const boardTargets = (pledge: PublishedPledge | null): BoardTarget[] =>
+  progressEntries(pledge).map(({ target, label, words }) => ({ target, label, words }));
 
 /** A target by its key; one the pledge no longer has keeps its key as its label rather than vanish. */
 const targetFinder = (targets: readonly BoardTarget[]) => {

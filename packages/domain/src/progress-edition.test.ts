@@ -8,7 +8,10 @@ import { Refusal } from './refusal.js';
 const numbered = pledgeContent.parse({
   introduction: [],
   audiences: ['children-in-care'],
-  promises: [{ number: 1, text: 'We will listen' }, { number: 2, text: 'We will help' }, { text: 'An unnumbered promise' }],
+  promises: [
+    { number: 1, text: 'We will listen' },
+    { number: 2, text: 'We will help' },
+  ],
 });
 const themed = pledgeContent.parse({
   introduction: [],
@@ -31,6 +34,11 @@ describe('progressTargets', () => {
   });
   it('offers nothing when nothing is published', () => {
     expect(progressTargets(null)).toEqual([]);
+  });
+  it('offers what the progress page shows: not the numbered promises of a pledge where some have no number', () => {
+    const partly = pledgeContent.parse({ ...numbered, promises: [...numbered.promises, { text: 'An unnumbered promise' }] });
+    expect(progressTargets(partly)).toEqual([]);
+    expect(progressTargets({ ...partly, themes: themed.themes })).toEqual(['theme-home', 'theme-health']);
   });
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ContentKind, EditionState } from './lifecycle.js';
 import type { PledgeContent } from './pledge.js';
 import { type ProgressContent, progressContent, youSaidWeDid } from './progress.js';
+import { progressEntries } from './progress-targets.js';
 
 /**
  * Delivery records as a kind of content with a lifecycle of its own: drafted, reviewed and
@@ -11,14 +12,9 @@ import { type ProgressContent, progressContent, youSaidWeDid } from './progress.
 /** The one part an editor saves: all the records at once. */
 export type ProgressPart = 'records';
 
-/** The targets a council's published pledge offers: `promise-3` for each numbered promise, `theme-home` for each theme. */
-export function progressTargets(pledge: Pick<PledgeContent, 'promises' | 'themes'> | null): string[] {
-  if (!pledge) return [];
-  return [
-    ...pledge.promises.flatMap((promise) => (promise.number === null ? [] : [`promise-${promise.number}`])),
-    ...pledge.themes.map((theme) => `theme-${theme.key}`),
-  ];
-}
+/** The targets a council's published pledge offers: exactly those its progress page shows (see progressEntries). */
+export const progressTargets = (pledge: Pick<PledgeContent, 'promises' | 'themes'> | null): string[] =>
+  progressEntries(pledge).map((entry) => entry.target);
 
 /** The promises or themes named by a record, a meeting or an entry that are not in the published pledge, once each. */
 export const unknownTargets = (content: ProgressContent, targets: readonly string[]): string[] => {
