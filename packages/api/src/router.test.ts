@@ -145,6 +145,8 @@ describe('tenancy, procedure by procedure', () => {
     'council.list',
     'compare.matrix',
     'compare.sideBySide',
+    'compare.delivery',
+    'compare.progress',
     'auth.signIn',
     'auth.signOut',
     'auth.me',

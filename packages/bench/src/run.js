@@ -5,7 +5,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkAnswers, measure } from './load.js';
-import { benchComparison, printComparison } from './compare.js';
+import { benchComparison, comparisonFailures, printComparison } from './compare.js';
 import { freePorts, startService, startStack, stopAll, waitUntilReady } from '@pledgekeeper/stack';
 import { BENCH_STACK, benchDir, removeTemporaryFiles } from './temporary.js';
 
@@ -113,7 +113,7 @@ async function main() {
     console.log(`results written to ${outFile}`);
 
     if (!comparison.summary.pass) {
-      throw new Error(`the comparison endpoint took more than ${comparison.summary.targetMs} ms (median) with 150 councils`);
+      throw new Error(`the comparison missed its targets: ${comparisonFailures(comparison.summary).join('; ')}`);
     }
     const failures = results.filter((r) => r.non2xx > 0 || r.errors > 0);
     if (failures.length > 0) {

@@ -1,4 +1,5 @@
 import type { InvolvementOpportunity, LocalOfferAreaCode, PrincipleCode } from '@pledgekeeper/domain/council';
+import type { DeliveryStatus } from '@pledgekeeper/domain/progress';
 
 // The words of the sample councils: typical of published pledges, written for these samples.
 export type Code = PrincipleCode;
@@ -136,3 +137,62 @@ export const RELATED: Record<Code, { principle: Code; areas: LocalOfferAreaCode[
   'cswa2017-1f': { principle: 'cswa2017-1a', areas: ['offer-relationships'] },
   'cswa2017-1g': { principle: 'cswa2017-1e', areas: ['offer-accommodation', 'offer-finance'] },
 };
+
+// The sample councils' progress: every text starts "Sample:", so nobody takes it for a council's words.
+export const SAMPLE_MARK = 'Sample:';
+
+/** What an update says for each status: the council's words, then plain words. */
+export const UPDATE_WORDS: Record<DeliveryStatus, readonly [text: string, plain: string][]> = {
+  'not-started': [
+    ['Work has not begun: it waits for the new service plan.', 'We have not started this yet.'],
+    ['Planning starts next quarter, once the team is in post.', 'We will start this soon.'],
+  ],
+  'on-track': [
+    ['Work is going to plan and the first results are in.', 'This is going well.'],
+    ['The board heard that most of the milestones are met.', 'We are doing what we said.'],
+    ['Young people tested the new approach and liked it.', 'You told us this is working.'],
+  ],
+  behind: [
+    ['Recruitment took longer than planned, so work is late.', 'We are slower than we wanted.'],
+    ['Fewer young people than hoped have been reached so far.', 'We need to do more on this.'],
+  ],
+  done: [
+    ['The promise is met and the change is now part of the service.', 'We have done this.'],
+    ['Every young person eligible now gets this.', 'This is now in place for you.'],
+  ],
+  'no-longer-planned': [['A national scheme now does this instead.', 'Someone else does this for you now.']],
+};
+
+export const NO_LONGER_PLANNED_REASONS = [
+  'A national scheme now covers it.',
+  'Young people asked us to spend the money on something else.',
+] as const;
+
+export const MEASURES = [
+  'Young people tell us in our yearly survey that it happens.',
+  'The figures the board reads each quarter show it.',
+  'Every young person who asks gets it within a month.',
+] as const;
+
+export const ACTIONS: readonly [what: string, responsible: string][] = [
+  ['Write to every young person about what is changing', 'Head of Children in Care'],
+  ['Train staff in the new way of working', 'Principal Social Worker'],
+  ['Check with young people that it works for them', 'Participation Lead'],
+  ['Agree the money for it in the budget', 'Director of Children’s Services'],
+  ['Report the figures to the board', 'Head of Leaving Care'],
+  ['Work with health partners on it', 'Designated Nurse for Looked After Children'],
+];
+
+export const DECISIONS = [
+  'The board asked for a plan to catch up on the promises that are behind.',
+  'The board agreed the actions set out in the report.',
+  'The board asked young people to review the next update.',
+] as const;
+
+export const YOU_SAID: readonly [youSaid: string, weDid: string][] = [
+  ['You said letters from us were hard to read.', 'We rewrote them with young people and use plain words now.'],
+  ['You said you did not know who your personal adviser was.', 'Every care leaver now gets a card with their adviser’s name and number.'],
+  ['You said reviews felt like meetings about you, not with you.', 'You now choose where your review happens and who comes.'],
+  ['You said it was hard to get to activities after school.', 'We now pay for travel to clubs and activities.'],
+  ['You said you wanted more say in who works with you.', 'Young people now sit on the panels that choose our staff.'],
+];

@@ -12,9 +12,13 @@ import { checkCouncilContent, errorsOf } from '@pledgekeeper/domain/rules';
 import { type Random, random } from './generate-random.js';
 import { INVOLVEMENT, PLACE_ENDS, PLACE_STARTS, PROMISES, RELATED, THEMES, TRAINING, type Code } from './generate-text.js';
 
+export { generateProgress, publishSampleProgress, type SampleProgressOptions } from './generate-progress.js';
+
 /**
  * Sample councils for tests and the benchmark: realistic in shape and size, never real. Every
- * slug starts with `sample-` and every name ends "(sample)"; they never go in `seeds/`.
+ * slug starts with `sample-` and every name ends "(sample)"; they never go in `seeds/`. Their
+ * progress (generate-progress.ts) is published apart, once they are seeded: every text of it
+ * starts "Sample:".
  */
 export const SAMPLE_PREFIX = 'sample-';
 const DEFAULT_SAMPLE_SEED = 20_171_115;

@@ -64,6 +64,8 @@ export { listAllCouncils, type CouncilOverview } from './repositories/councils-a
 export type { WorkingEdition } from './repositories/working-edition.js';
 export { workspaceScope, type WorkspaceScope } from './workspace-scope.js';
 export { progressScope, type ProgressScope } from './progress-scope.js';
+export { listNewestPublishedProgress, type PublishedProgressRef } from './repositories/progress-editions.js';
+export { publishedProgressContent } from './progress-cache.js';
 export {
   listNewestPublished,
   listPublishedContents,

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCouncils, writeSeedFiles } from '@pledgekeeper/db/generate';
+import { createDatabase } from '@pledgekeeper/db';
+import { generateCouncils, publishSampleProgress, writeSeedFiles } from '@pledgekeeper/db/generate';
 import { defaultSeedDirectory, readSeedDirectory } from '@pledgekeeper/db/seed';
 import { type CouncilContent, PRINCIPLES } from '@pledgekeeper/domain/council';
 import { parseCsv } from '@pledgekeeper/domain/compare';
@@ -73,7 +74,7 @@ describe('the principles matrix', () => {
     const page = await open('/compare');
     for (const slug of ['worcestershire', 'somerset']) {
       const seed = seeds.get(slug)!;
-      const row = `tr[data-council="${slug}"]`;
+      const row = `table.matrix tr[data-council="${slug}"]`;
       expect(await page.locator(`${row} th a`).getAttribute('href')).toBe(`/${slug}`);
       expect(await textOf(page, `${row} [data-figure="promises"]`)).toBe(String(seed.pledge!.promises.length));
       expect(await textOf(page, `${row} [data-figure="themes"]`)).toBe(String(seed.pledge!.themes.length));
@@ -108,9 +109,9 @@ describe('the principles matrix', () => {
     await page.getByLabel('Sort by').selectOption({ label: 'Number of promises' });
     await Promise.all([page.waitForURL(/\/compare\?/), page.getByRole('button', { name: 'Show councils' }).click()]);
     expect(new URL(page.url()).search).toBe('?nation=england&kind=&sort=promises');
-    expect(await page.locator('tbody tr[data-council]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-council')))).toEqual(
-      ['worcestershire', 'somerset'],
-    );
+    expect(
+      await page.locator('table.matrix tbody tr[data-council]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-council'))),
+    ).toEqual(['worcestershire', 'somerset']);
 
     await page.getByLabel('Choose Worcestershire County Council').check();
     await page.getByLabel('Choose Somerset County Council').check();
@@ -141,7 +142,10 @@ describe('the principles matrix', () => {
 describe('downloads', () => {
   it('gives the matrix as a CSV download that parses back to the figures on the page', async () => {
     const page = await open('/compare');
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /as a spreadsheet \(CSV\)/ }).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /these figures as a spreadsheet \(CSV\)/ }).click(),
+    ]);
     expect(file.suggestedFilename()).toBe('pledgekeeper-principles-matrix.csv');
     const text = await readFile((await file.path())!, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
@@ -214,8 +218,12 @@ describe('with 150 sample councils', () => {
   beforeAll(async () => {
     seedDir = await mkdtemp(join(tmpdir(), 'pledgekeeper-compare-seeds-'));
     await cp(defaultSeedDirectory(), seedDir, { recursive: true });
-    await writeSeedFiles(seedDir, generateCouncils({ count: 150 }));
+    const samples = generateCouncils({ count: 150 });
+    await writeSeedFiles(seedDir, samples);
     big = await startStack({ apiEnv: { SEED_DIR: seedDir } });
+    // Their sample progress too, so delivery has 152 rows to show.
+    const { db } = createDatabase(big.databaseUrl);
+    await publishSampleProgress(db, samples, { today: new Date() }).finally(() => db.destroy());
   }, 120_000);
   afterAll(async () => {
     await big?.stop();
@@ -230,7 +238,8 @@ describe('with 150 sample councils', () => {
     'lists all 152 on a $width px screen, the page never wider than the screen (axe: $axe)',
     async ({ axe, ...viewport }) => {
       const page = await open('/compare', { viewport, javaScript: axe, base: big.portalUrl });
-      expect(await page.locator('tbody tr[data-council]').count()).toBe(152);
+      expect(await page.locator('table.matrix tbody tr[data-council]').count()).toBe(152);
+      expect(await page.locator('table.delivery tbody tr[data-council]').count()).toBe(152);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       if (axe) expect(await violations(page)).toEqual([]);
     },

@@ -1,10 +1,25 @@
-import { type Database, findCouncilBySlug, listNewestPublished, listPublishedContents, readPublishedContents } from '@pledgekeeper/db';
+import {
+  type Database,
+  findCouncilBySlug,
+  listNewestPublished,
+  listNewestPublishedProgress,
+  listPublishedContents,
+  publishedProgressContent,
+  readPublishedContents,
+} from '@pledgekeeper/db';
 import { Refusal } from '@pledgekeeper/domain/workspace';
 import {
   type ComparedCouncil,
+  type CouncilDeliveryDetail,
   SIDE_BY_SIDE_FORMAT,
+  buildCompareProgress,
+  buildDelivery,
   buildMatrix,
   compareCouncil,
+  compareDelivery,
+  compareProgress,
+  councilDeliveryOf,
+  deliveryQuery,
   compareMatrix,
   matrixQuery,
   principleList,
@@ -31,6 +46,38 @@ async function comparedCouncils(db: Database): Promise<ComparedCouncil[]> {
   return rows;
 }
 
+// Delivery depends on the published progress as well, and on the day: an update grows stale and
+// an action overdue with no publishing at all. So the day is part of what names the rows.
+const delivered = new WeakMap<Database, { key: string; rows: CouncilDeliveryDetail[] }>();
+
+/** Every council with a published page, with its delivery from its newest published progress (if any). */
+async function deliveredCouncils(db: Database, now: Date): Promise<CouncilDeliveryDetail[]> {
+  // One query for the pages, one for the progress, whatever the number of councils.
+  const [newest, progress] = await Promise.all([listNewestPublished(db), listNewestPublishedProgress(db)]);
+  const key = [
+    now.toISOString().slice(0, 10),
+    ...newest.map(
+      ({ councilId, council, edition }) =>
+        `${edition.id}\t${progress.get(councilId)?.id ?? '-'}\t${council.slug}\t${council.name}\t${council.kind}\t${council.nation}`,
+    ),
+  ].join('\n');
+  const kept = delivered.get(db);
+  if (kept?.key === key) return kept.rows;
+  const pages = await readPublishedContents(db, newest);
+  const rows = await Promise.all(
+    newest.map(async ({ councilId }, index) => {
+      const { council, content } = pages[index]!;
+      const edition = progress.get(councilId);
+      const records = edition
+        ? { version: edition.version, publishedAt: edition.publishedAt, content: await publishedProgressContent(db, councilId, edition.id) }
+        : null;
+      return councilDeliveryOf(council, content, records, now);
+    }),
+  );
+  delivered.set(db, { key, rows });
+  return rows;
+}
+
 /** Why each slug cannot be compared: no such council, or nothing published yet. */
 async function whyMissing(db: Database, slugs: readonly string[]): Promise<string> {
   const reasons = await Promise.all(
@@ -50,6 +97,24 @@ export const compareRouter = router({
     .input(matrixQuery.optional())
     .output(compareMatrix)
     .query(async ({ ctx, input }) => buildMatrix(await comparedCouncils(ctx.db), input ?? {})),
+
+  /** Delivery from published progress: each council's promises by status and how recent its updates are; per principle, how its promises are going. */
+  delivery: publicProcedure
+    .input(deliveryQuery.optional())
+    .output(compareDelivery)
+    .query(async ({ ctx, input }) => {
+      const now = ctx.now();
+      return buildDelivery(await deliveredCouncils(ctx.db, now), input ?? {}, now);
+    }),
+
+  /** The same, with every council's promises one by one: the open data of /compare/progress.json. */
+  progress: publicProcedure
+    .input(deliveryQuery.optional())
+    .output(compareProgress)
+    .query(async ({ ctx, input }) => {
+      const now = ctx.now();
+      return buildCompareProgress(await deliveredCouncils(ctx.db, now), input ?? {}, now);
+    }),
 
   /** Two or more councils in the order named: promises by principle, pledge structure, board practice. */
   sideBySide: publicProcedure

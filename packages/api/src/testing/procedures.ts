@@ -25,6 +25,8 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   'council.page': { access: 'public', input: (council) => ({ council }) },
   'compare.matrix': { access: 'public', input: () => ({ nation: 'england', sort: 'promises' }) },
   'compare.sideBySide': { access: 'public', input: () => ({ councils: ['worcestershire', 'somerset'] }) },
+  'compare.delivery': { access: 'public', input: () => ({ nation: 'england' }) },
+  'compare.progress': { access: 'public', input: () => ({ kind: 'county' }) },
   'feedback.submit': { access: 'public', input: (council) => ({ council, page: `/${council}`, helpful: true, comment: 'Clear' }) },
   'feedback.send': {
     access: 'public',

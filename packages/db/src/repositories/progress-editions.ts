@@ -62,6 +62,35 @@ export async function findPublishedProgress(db: Database, councilId: string): Pr
   return row ? { id: row.id, version: Number(row.version), revision: Number(row.revision), publishedAt: row.published_at } : null;
 }
 
+/**
+ * Every council's newest published edition of its records, by council id, in one query: for
+ * comparing councils. The content is read by id, through the published progress cache.
+ */
+export async function listNewestPublishedProgress(db: Database): Promise<Map<string, PublishedProgressRef>> {
+  const rows = await db
+    .selectFrom('progress_editions as edition')
+    .select(['edition.council_id', 'edition.id', 'edition.version', 'edition.revision', 'edition.published_at'])
+    .where('edition.status', '=', 'published')
+    .where((eb) =>
+      eb(
+        'edition.version',
+        '=',
+        eb
+          .selectFrom('progress_editions as newest')
+          .whereRef('newest.council_id', '=', 'edition.council_id')
+          .where('newest.status', '=', 'published')
+          .select((max) => max.fn.max('newest.version').as('v')),
+      ),
+    )
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.council_id,
+      { id: row.id, version: Number(row.version), revision: Number(row.revision), publishedAt: row.published_at },
+    ]),
+  );
+}
+
 /** One edition's content, by id and council together, so no id can reach another council's. */
 export async function readProgressContent(db: Database, councilId: string, id: string): Promise<ProgressContent | null> {
   const row = await db
