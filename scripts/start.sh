@@ -16,6 +16,12 @@ PORT="${PORT:-3000}"
 LOG_LEVEL="${LOG_LEVEL:-info}"
 API_URL="${API_URL:-http://127.0.0.1:$API_PORT}"
 ORIGIN="${ORIGIN:-http://localhost:$PORT}"
+# On this machine the portal answers at localhost and at 127.0.0.1 alike: forms are accepted from
+# both (the portal refuses forms sent from any other address). Set TRUSTED_ORIGINS to change it.
+if [ "$ORIGIN" = "http://localhost:$PORT" ]; then
+  TRUSTED_ORIGINS="${TRUSTED_ORIGINS-http://127.0.0.1:$PORT}"
+fi
+TRUSTED_ORIGINS="${TRUSTED_ORIGINS:-}"
 # The portal proves itself to the API with this, so that the API believes the reader addresses it
 # names; both servers get the same one. A new one each run costs only the rate-limit counts.
 if [ -z "${PLEDGEKEEPER_SECRET:-}" ]; then
@@ -61,7 +67,7 @@ server_pid=$!
 node scripts/wait-for-http.mjs "http://127.0.0.1:$API_PORT/health" 120 "$server_pid" \
   || pk_die "the API server did not become ready"
 
-(cd apps/portal && PORT="$PORT" API_URL="$API_URL" ORIGIN="$ORIGIN" LOG_LEVEL="$LOG_LEVEL" exec setsid node build/index.js) &
+(cd apps/portal && PORT="$PORT" API_URL="$API_URL" ORIGIN="$ORIGIN" TRUSTED_ORIGINS="$TRUSTED_ORIGINS" LOG_LEVEL="$LOG_LEVEL" exec setsid node build/index.js) &
 portal_pid=$!
 node scripts/wait-for-http.mjs "http://127.0.0.1:$PORT/" 60 "$portal_pid" \
   || pk_die "the portal did not become ready"

@@ -4,6 +4,12 @@ import adapter from '@sveltejs/adapter-node';
 const config = {
   kit: {
     adapter: adapter(),
+    // Forms from other sites are still refused, by hooks.server.ts, which answers with the
+    // portal's own page where SvelteKit's check would answer in plain text.
+    csrf: { trustedOrigins: ['*'] },
+    // Assets by absolute path: that refusal page is served at whatever address the form was sent
+    // to, where a path relative to its own would miss the stylesheet.
+    paths: { relative: false },
     // Hashes or nonces are added for anything SvelteKit inlines; pages ship no inline script.
     csp: {
       mode: 'auto',

@@ -3,6 +3,7 @@ import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@svelt
 import { deployment, log } from '$lib/server/env';
 import { createApi } from '$lib/server/api';
 import { proxyWarning, transportHeaders } from '$lib/server/deployment';
+import { FORM_REFUSED_PATH, isCrossSiteForm } from '$lib/server/cross-site';
 import { loggablePath } from '$lib/server/log-path';
 import { publicPages } from '$lib/server/public-page-cache';
 import { requestIdOf } from '$lib/server/request-id';
@@ -36,7 +37,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.api = createApi({ sessionToken: event.locals.sessionToken, client: event.getClientAddress(), requestId });
   const hasSession = Boolean(token);
   const key = publicPages.keyOf(event.request, event.route.id, hasSession);
-  let response = await resolve(event);
+  let response = isCrossSiteForm(event.request, event.url, deployment.trustedOrigins) ? await formRefused(event) : await resolve(event);
   if (key !== null) {
     // The API or its database is away: the page as last served beats an apology.
     const unavailable = response.status === 502 || response.status === 503;
@@ -54,6 +55,19 @@ export const handle: Handle = async ({ event, resolve }) => {
   logAnswer(event, response.status, performance.now() - started);
   return response;
 };
+
+/**
+ * SvelteKit's own check against forms from other sites is off (svelte.config.js) because it
+ * answers in plain text; this is the same check, answered with the portal's own page, rendered by
+ * its own route, so nothing of the refused form is ever read or acted on.
+ */
+async function formRefused(event: RequestEvent): Promise<Response> {
+  if (event.request.headers.get('accept') === 'application/json') {
+    return Response.json({ message: 'Cross-site form submissions are forbidden' }, { status: 403 });
+  }
+  const page = await event.fetch(new URL(FORM_REFUSED_PATH, event.url), { headers: { accept: 'text/html' } });
+  return new Response(page.body, { status: 403, headers: page.headers });
+}
 
 // Like the API's request log: failures and slow answers at the default level, every answer at debug.
 function logAnswer(event: RequestEvent, status: number, ms: number): void {

@@ -7,6 +7,7 @@ import { feedbackRouter } from './router/feedback.js';
 import { peopleRouter } from './router/people.js';
 import { progressRouter } from './router/progress.js';
 import { workspaceRouter } from './router/workspace.js';
+import { wordingRouter } from './router/wording.js';
 import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
@@ -19,6 +20,7 @@ export const appRouter = router({
   branding: brandingRouter,
   compare: compareRouter,
   progress: progressRouter,
+  wording: wordingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -140,6 +140,8 @@ describe('tenancy, procedure by procedure', () => {
     'progress.sendBack': (council) => ({ council, comment: 'Please add the date' }),
     'progress.publish': (council) => ({ council }),
     'progress.discard': (council) => ({ council }),
+    'wording.review': (council) => ({ council }),
+    'wording.confirm': (council) => ({ council, version: 1 }),
   };
   const PLATFORM_WIDE = new Set([
     'council.list',
@@ -211,6 +213,7 @@ describe('tenancy, procedure by procedure', () => {
           .orderBy('id')
           .execute(),
         council: await t.db.selectFrom('councils').selectAll().where('id', '=', worcestershire.id).execute(),
+        wording: await t.db.selectFrom('wording_confirmations').selectAll().where('council_id', '=', worcestershire.id).execute(),
       });
       const before = await ofWorcestershire();
       // Some inputs name no real row (an invitation id): a NOT_FOUND is then the right answer.

@@ -12,6 +12,7 @@ import { findRole } from './repositories/users.js';
 import { workspaceScope } from './workspace-scope.js';
 import { peopleScope } from './people-scope.js';
 import { progressScope } from './progress-scope.js';
+import { wordingScope } from './wording-scope.js';
 
 /** Who made a change, as the audit log and the feedback list name them. */
 export interface ChangeActor extends Actor {
@@ -33,7 +34,7 @@ export function councilScope(db: Database, councilId: string, council: Council) 
     council,
     async publishedPage(): Promise<PublishedPage | null> {
       const edition = await findPublishedEdition(db, councilId);
-      return edition ? { edition, content: await publishedContent(db, councilId, edition.id) } : null;
+      return edition ? { edition, content: await publishedContent(db, councilId, edition) } : null;
     },
     submitFeedback: (input: Omit<FeedbackInput, 'council'>, now = new Date()) => insertFeedback(db, councilId, input, now),
     sendMessage: (input: Omit<MessageInput, 'council'>, now = new Date()) => insertMessage(db, councilId, input, now),
@@ -83,6 +84,8 @@ export function councilScope(db: Database, councilId: string, council: Council) 
     people: peopleScope(db, councilId, council.name),
     /** Delivery on each promise, with editions of its own: see progress-scope.ts. */
     progress,
+    /** Pledgekeeper's suggested wording and its confirmation by a publisher: see wording-scope.ts. */
+    wording: wordingScope(db, councilId),
   };
 }
 

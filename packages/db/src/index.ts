@@ -73,3 +73,4 @@ export {
   type NewestPublished,
   type PublishedCouncilContent,
 } from './published-contents.js';
+export { wordingScope, type WordingScope, type ConfirmedWording } from './wording-scope.js';

@@ -9,6 +9,11 @@ import * as pledgeWords from './migrations/2026-11-25T17-10-pledge-words.js';
 import * as keyedSubmissionClients from './migrations/2026-11-30T06-00-keyed-submission-clients.js';
 import * as progressEditions from './migrations/2026-11-30T07-00-progress-editions.js';
 import * as feedbackAnswers from './migrations/2026-11-30T09-00-feedback-answers.js';
+import * as messageAbout from './migrations/2026-11-30T10-00-message-about.js';
+import * as promiseNoun from './migrations/2026-11-30T10-10-promise-noun.js';
+import * as suggestedWording from './migrations/2026-11-30T10-20-suggested-wording.js';
+import * as involvementLinks from './migrations/2026-11-30T10-30-involvement-links.js';
+import * as helpfulQuestion from './migrations/2026-11-30T10-40-helpful-question.js';
 
 // Listed here rather than read from a folder, so the compiled package needs no file lookups.
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +25,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30T06-00-keyed-submission-clients': keyedSubmissionClients,
   '2026-11-30T07-00-progress-editions': progressEditions,
   '2026-11-30T09-00-feedback-answers': feedbackAnswers,
+  '2026-11-30T10-00-message-about': messageAbout,
+  '2026-11-30T10-10-promise-noun': promiseNoun,
+  '2026-11-30T10-20-suggested-wording': suggestedWording,
+  '2026-11-30T10-30-involvement-links': involvementLinks,
+  '2026-11-30T10-40-helpful-question': helpfulQuestion,
 };
 
 /** Brings the schema to the named migration, no further: for tests of a migration's data. */

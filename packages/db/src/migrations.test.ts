@@ -34,3 +34,57 @@ describeEachDialect(describe, 'the voice-and-branding migration on %s', (dialect
     ]);
   });
 });
+
+// Issue #12: pages published before the council's own word for a promise existed read "Pledge N"
+// for every numbered promise; after the migration they read just the same.
+describeEachDialect(describe, 'the promise-noun migration on %s', (dialect) => {
+  let t: TestDatabase;
+  afterEach(() => t.destroy());
+
+  it('keeps "pledge" for published pages with numbered promises, and gives the others "promise"', async () => {
+    t = await openTestDatabase(dialect, { seed: true });
+    const { db } = t;
+    await migrateTo(db, '2026-11-30T10-00-message-about');
+    await migrateToLatest(db);
+    const rows = await db
+      .selectFrom('pledges')
+      .innerJoin('councils', 'councils.id', 'pledges.council_id')
+      .select(['councils.slug', 'pledges.promise_noun'])
+      .where('councils.slug', 'in', ['worcestershire', 'somerset'])
+      .orderBy('councils.slug')
+      .execute();
+    expect(rows).toEqual([
+      { slug: 'somerset', promise_noun: 'promise' },
+      { slug: 'worcestershire', promise_noun: 'pledge' },
+    ]);
+  });
+});
+
+// Issue #12: a council's own question above its feedback form. A council's own reads back as
+// written; rolled back and forward again, pages keep every other part of their statement and
+// take the portal's own question (null), as every page published before the column did.
+describeEachDialect(describe, 'the helpful-question migration on %s', (dialect) => {
+  let t: TestDatabase;
+  afterEach(() => t.destroy());
+
+  it("reads Somerset's own question back, and leaves pages published before it with the portal's", async () => {
+    t = await openTestDatabase(dialect, { seed: true });
+    const { db } = t;
+    const questions = () =>
+      db
+        .selectFrom('statements')
+        .innerJoin('councils', 'councils.id', 'statements.council_id')
+        .select(['councils.slug', 'statements.helpful_question', 'statements.paragraphs'])
+        .where('councils.slug', 'in', ['worcestershire', 'somerset'])
+        .orderBy('councils.slug')
+        .execute();
+    const seeded = await questions();
+    expect(seeded.map(({ slug, helpful_question }) => [slug, helpful_question])).toEqual([
+      ['somerset', 'Was this information helpful?'],
+      ['worcestershire', null],
+    ]);
+    await migrateTo(db, '2026-11-30T10-30-involvement-links');
+    await migrateToLatest(db);
+    expect(await questions()).toEqual(seeded.map((row) => ({ ...row, helpful_question: null })));
+  });
+});

@@ -131,7 +131,7 @@ describeEachDialect(describe, 'progress editions on %s', (dialect) => {
       const found = await findCouncilBySlug(t.db, slug);
       if (!found) throw new Error(`no council ${slug}`);
       const scope = councilScope(t.db, found.id, found.council);
-      await scope.sendMessage({ page: `/${slug}`, topic: 'promises', message: text }, NOW);
+      await scope.sendMessage({ page: `/${slug}`, topic: 'promises', about: null, message: text }, NOW);
       return { scope, id: (await scope.listFeedback()).find((item) => item.comment === text)!.id };
     };
 

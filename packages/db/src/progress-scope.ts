@@ -38,7 +38,7 @@ export function progressScope(db: Database, councilId: string) {
   /** The lifecycle's kind, checked against the promises and themes of the council's published pledge. */
   const kindFor = async (trx: Database) => {
     const page = await findPublishedEdition(trx, councilId);
-    const pledge = page ? (await publishedContent(trx, councilId, page.id)).pledge : null;
+    const pledge = page ? (await publishedContent(trx, councilId, page)).pledge : null;
     return progressEditionKind(progressTargets(pledge));
   };
 

@@ -28,6 +28,7 @@ export async function listNewestPublished(db: Database, slugs?: readonly string[
   let query = db
     .selectFrom('councils')
     .innerJoin('editions', 'editions.council_id', 'councils.id')
+    .leftJoin('wording_confirmations', 'wording_confirmations.edition_id', 'editions.id')
     .select([
       'councils.id as council_id',
       'councils.slug',
@@ -38,6 +39,7 @@ export async function listNewestPublished(db: Database, slugs?: readonly string[
       'editions.version',
       'editions.published_at',
       'editions.reviewed_at',
+      'wording_confirmations.confirmed_at',
     ])
     .where(isNewestPublished);
   if (slugs) query = query.where('councils.slug', 'in', [...slugs]);
@@ -51,6 +53,7 @@ export async function listNewestPublished(db: Database, slugs?: readonly string[
       status: 'published',
       publishedAt: row.published_at,
       reviewedAt: row.reviewed_at,
+      wordingConfirmedAt: row.confirmed_at,
     },
   }));
 }
@@ -61,7 +64,7 @@ export function readPublishedContents(db: Database, newest: readonly NewestPubli
     newest.map(async ({ councilId, council, edition }) => ({
       council,
       edition,
-      content: await publishedContent(db, councilId, edition.id),
+      content: await publishedContent(db, councilId, edition),
     })),
   );
 }

@@ -8,6 +8,8 @@ export interface StatementTable {
   summary: string | null;
   paragraphs: string;
   good_parent_means: string;
+  /** The council's own question above the feedback form, or null for the portal's. */
+  helpful_question: string | null;
 }
 
 export interface CorporateParentTable {
@@ -27,6 +29,8 @@ export interface PledgeTable {
   audiences: string;
   written_with: string | null;
   closing: string;
+  /** The council's word for one promise: 'pledge', 'promise' or 'commitment'. */
+  promise_noun: Generated<string>;
 }
 
 export interface ThemeTable {
@@ -37,6 +41,8 @@ export interface ThemeTable {
   key: string;
   title: string;
   description: string | null;
+  /** 1 while the theme's principles are Pledgekeeper's suggestion, not yet the council's. */
+  principles_suggested: Generated<number>;
 }
 
 export interface PromiseTable {
@@ -52,6 +58,10 @@ export interface PromiseTable {
   plain_words: string | null;
   /** JSON list of the codes whose suggestions editors turned down. Never shown publicly. */
   rejected_suggestions: Generated<string>;
+  /** 1 while the plain words are Pledgekeeper's suggestion, not yet the council's. */
+  plain_words_suggested: Generated<number>;
+  /** 1 while the links to principles are Pledgekeeper's suggestion, not yet the council's. */
+  principles_suggested: Generated<number>;
 }
 
 export interface PromisePrincipleTable {
@@ -81,6 +91,8 @@ export interface BoardTable {
   cadence_kind: string | null;
   cadence_value: number | null;
   membership: string;
+  /** JSON list of the kinds of member the council says do not sit on the board. */
+  not_members: Generated<string>;
   membership_text: string | null;
   more_info_text: string | null;
   more_info_url: string | null;
@@ -100,6 +112,7 @@ export interface InvolvementOpportunityTable {
   kinds: string;
   text: string;
   organisation: string | null;
+  url: string | null;
 }
 
 export interface TrainingOfferTable {
@@ -138,4 +151,15 @@ export interface ContactTable {
   website: string | null;
   /** JSON list of the domain's ContactPurpose. */
   purposes: Generated<string>;
+}
+
+/**
+ * A publisher's confirmation that the suggested wording of one published edition is the council's
+ * own. Kept beside the edition, which never changes once published; applied when it is read.
+ */
+export interface WordingConfirmationTable {
+  edition_id: string;
+  council_id: string;
+  confirmed_by: string;
+  confirmed_at: string;
 }

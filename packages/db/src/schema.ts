@@ -14,6 +14,7 @@ import type {
   TrainingOfferTable,
   EventOfferTable,
   ContactTable,
+  WordingConfirmationTable,
 } from './schema-content.js';
 
 /**
@@ -97,6 +98,8 @@ export interface FeedbackTable {
   helpful: number | null;
   topic: string | null;
   comment: string | null;
+  /** The promise or theme a message is about ("promise-3", "theme-home"), or null. */
+  about: string | null;
   created_at: string;
   status: Generated<string>;
   status_changed_at: string | null;
@@ -205,6 +208,7 @@ export interface DatabaseSchema {
   training_offers: TrainingOfferTable;
   event_offers: EventOfferTable;
   contacts: ContactTable;
+  wording_confirmations: WordingConfirmationTable;
   feedback: FeedbackTable;
   feedback_answers: FeedbackAnswerTable;
   submission_attempts: SubmissionAttemptTable;

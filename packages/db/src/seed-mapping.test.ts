@@ -36,6 +36,16 @@ describe('the reviewed mapping and plain words of the seed councils', () => {
     }
   });
 
+  it('marks all of them as Pledgekeeper’s suggestions, for the council to confirm', () => {
+    for (const { council, pledge } of councils) {
+      for (const promise of pledge?.promises ?? []) {
+        expect(promise.plainWordsSuggested, `${council.slug}: ${promise.text}`).toBe(promise.plainWords !== null);
+        expect(promise.principlesSuggested, `${council.slug}: ${promise.text}`).toBe(true);
+      }
+      for (const theme of pledge?.themes ?? []) expect(theme.principlesSuggested, `${council.slug}: ${theme.title}`).toBe(true);
+    }
+  });
+
   it('leaves no suggestion unreviewed: each was accepted into the mapping or turned down', () => {
     for (const { council, pledge } of councils) {
       for (const promise of pledge?.promises ?? []) {

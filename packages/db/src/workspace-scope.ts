@@ -1,4 +1,4 @@
-import { type Council } from '@pledgekeeper/domain/council';
+import { type Council, confirmedWording, keepSuggestedWhereUnchanged, withoutConfirmed } from '@pledgekeeper/domain/council';
 import {
   type EditionActor,
   type EditionContent,
@@ -18,6 +18,8 @@ import { toJson } from './json.js';
 import { recordAudit } from './repositories/audit.js';
 import { insertEditionRows } from './repositories/content-tables.js';
 import { findEditionContent, listHistory } from './repositories/history.js';
+import { publishedContent } from './published-cache.js';
+import { confirmedVersions } from './repositories/wording-confirmations.js';
 import { type EditionRef, findPublishedEdition, setReviewed } from './repositories/published-editions.js';
 import { retryingTransaction } from './repositories/retrying-transaction.js';
 import { reviewSteps } from './repositories/review-steps.js';
@@ -47,9 +49,25 @@ export function workspaceScope(db: Database, councilId: string, council: Council
   const audit = (trx: Database, by: EditionActor, done: Done<Section>, now: Date) =>
     recordAudit(trx, { councilId, actor: { id: by.id, email: by.email }, ...auditNote(kind, done) }, now);
 
+  /**
+   * `content` of version `from` as a new draft: without the marks of suggested wording that a
+   * publisher confirmed, in that version or on the published page, so they do not come back.
+   */
+  const withConfirmations = async (trx: Database, content: EditionContent, from: number, published: EditionRef | null) => {
+    if (!content.pledge) return content;
+    let pledge = (await confirmedVersions(trx, councilId)).has(from) ? confirmedWording(content.pledge) : content.pledge;
+    if (published?.wordingConfirmedAt && published.version !== from) {
+      const shown = (await publishedContent(trx, councilId, published)).pledge;
+      if (shown) pledge = withoutConfirmed(pledge, shown);
+    }
+    return { ...content, pledge };
+  };
+
   /** What a new draft starts from: the page as published, or an empty page. */
-  const startingContent = async (trx: Database, published: EditionRef | null): Promise<EditionContent> =>
-    (published ? (await findEditionContent(trx, councilId, published.version))?.content : null) ?? emptyContent();
+  const startingContent = async (trx: Database, published: EditionRef | null): Promise<EditionContent> => {
+    const content = published ? (await findEditionContent(trx, councilId, published.version))?.content : null;
+    return content && published ? withConfirmations(trx, content, published.version, published) : emptyContent();
+  };
 
   /** The working edition, once the lifecycle has said the action needs and has one. */
   const requireWorking = (working: WorkingEdition | null): WorkingEdition => {
@@ -98,7 +116,10 @@ export function workspaceScope(db: Database, councilId: string, council: Council
         }
         const working = found ?? (await insertWorkingEdition(trx, councilId, base.content, base.revisions, by, now));
         const revision = current.revision + 1;
-        const content = { ...working.content, [save.section]: save.content };
+        // Whatever an editor writes or changes is the council's; untouched suggestions stay marked.
+        const saved =
+          save.section === 'pledge' && save.content ? keepSuggestedWhereUnchanged(working.content.pledge, save.content) : save.content;
+        const content = { ...working.content, [save.section]: saved };
         const revisions = { ...working.revisions, [save.section]: { revision, by: by.email, at: now.toISOString() } };
         await updateWorkingEdition(trx, councilId, working, {
           status: next,
@@ -165,7 +186,8 @@ export function workspaceScope(db: Database, councilId: string, council: Council
         decide(kind, { action: 'restore', role: by.role, state, published: !!published });
         const earlier = await findEditionContent(trx, councilId, version);
         if (!earlier) throw new Refusal('NOT_FOUND', `There is no version ${version} of this page`);
-        const draft = await insertWorkingEdition(trx, councilId, earlier.content, revisionsAt(1, by.email, now.toISOString()), by, now);
+        const content = await withConfirmations(trx, earlier.content, version, published);
+        const draft = await insertWorkingEdition(trx, councilId, content, revisionsAt(1, by.email, now.toISOString()), by, now);
         await audit(trx, by, { action: 'restore', version: draft.version, from: version }, now);
         return { version: draft.version };
       }),

@@ -76,6 +76,7 @@ export const AUDIT_ACTIONS = [
   'admin-created',
   'branding-changed',
   'feedback-marked',
+  'wording-confirmed',
 ] as const;
 export const auditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditAction>;

@@ -37,6 +37,8 @@ export interface ReportTarget {
   label: string;
   /** The promise in plain words where there are some, else its own words; a theme's description. */
   words: string | null;
+  /** True where `words` are plain words Pledgekeeper suggested and the council has not yet confirmed. */
+  suggested?: boolean;
 }
 
 export interface TargetRef {
@@ -101,6 +103,8 @@ export interface AnnualReport {
       target: string;
       label: string;
       words: string | null;
+      /** True where `words` are plain words Pledgekeeper suggested and the council has not yet confirmed. */
+      wordsSuggested: boolean;
       /** The latest update dated in the year or before it; null when there is none. */
       status: DeliveryStatus | null;
       /** That status in plain words, or "No update yet". */
@@ -218,7 +222,7 @@ export function annualReport(
   const action = actionRefs(content);
   const records = new Map(content.promises.map((record) => [record.target, record]));
 
-  const promises = targets.map(({ target: key, label, words }) => {
+  const promises = targets.map(({ target: key, label, words, suggested }) => {
     const record = records.get(key);
     const updates = byDate((record?.updates ?? []).filter((update) => inYear(update.date)));
     const latest = latestUpdate({ updates: (record?.updates ?? []).filter((update) => update.date <= to) });
@@ -226,6 +230,7 @@ export function annualReport(
       target: key,
       label,
       words,
+      wordsSuggested: suggested ?? false,
       measure: record?.measure ?? null,
       status: latest?.status ?? null,
       statusDate: latest?.date ?? null,
@@ -274,6 +279,7 @@ export function annualReport(
         target: p.target,
         label: p.label,
         words: p.words,
+        wordsSuggested: p.wordsSuggested,
         status: p.status,
         statusWords: p.status ? DELIVERY_STATUS_LABELS[p.status].plain : NO_UPDATE_YET,
         statusDate: p.statusDate,
@@ -307,7 +313,7 @@ export function annualReport(
         overdue: open.filter((item) => item.overdue),
         stillOpen: open.filter((item) => !item.overdue && (!complete || firstSet.has(item.key))),
       },
-      promises: promises.map(({ words: _, ...p }) => p),
+      promises: promises.map(({ words: _, wordsSuggested: __, ...p }) => p),
     },
   };
 }

@@ -6,6 +6,7 @@ import { type ProgressContent, progressContent } from './progress.js';
 const NOW = new Date('2026-07-15T09:00:00Z');
 
 const numbered = {
+  promiseNoun: 'pledge' as const,
   themes: [theme.parse({ key: 'home', title: 'Where you live' })],
   promises: [
     promise.parse({ number: 2, text: 'We will help you find a safe home.', themeKey: 'home' }),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareCouncil } from './compare.js';
-import { MATRIX_CSV_COLUMNS, SIDE_BY_SIDE_CSV_FIELDS, matrixCsv, sideBySideCsv } from './compare-csv.js';
+import { MATRIX_CSV_COLUMNS, MATRIX_CSV_HEADINGS, SIDE_BY_SIDE_CSV_FIELDS, matrixCsv, sideBySideCsv } from './compare-csv.js';
 import { buildMatrix } from './compare-matrix.js';
 import { SIDE_BY_SIDE_FORMAT, sideBySideOf } from './compare-side-by-side.js';
 import { csvField, parseCsv, toCsv } from './csv.js';
@@ -64,8 +64,24 @@ const identity = { slug: 'east', name: 'East Council', kind: 'unitary', nation: 
 const EDITION = { version: 2, publishedAt: '2026-11-25T12:00:00.000Z' };
 
 describe('the matrix as CSV', () => {
-  it('has a header of stable names, with principle codes, and one row per council', () => {
+  it('has a header people can read, in the order of the columns', () => {
     const rows = parseCsv(matrixCsv(buildMatrix([compareCouncil(identity, EDITION, content)]), 'https://example.org'));
+    expect(rows[0]).toEqual([...MATRIX_CSV_HEADINGS]);
+    expect(rows[0]!.slice(0, 2)).toEqual(['Council identifier', 'Council']);
+    expect(rows[0]!.slice(13, 15)).toEqual(['(a) Best interests and wellbeing: promises', '(a) Best interests and wellbeing: themes']);
+    expect(rows[0]!.some((heading) => /cswa2017|_/.test(heading))).toBe(false);
+    expect(MATRIX_CSV_HEADINGS).toHaveLength(MATRIX_CSV_COLUMNS.length);
+  });
+
+  it('leaves England’s principle columns empty for a council of another nation, and names its framework', () => {
+    const welsh = compareCouncil({ ...identity, slug: 'cymru', nation: 'wales' }, EDITION, content);
+    const rows = parseCsv(matrixCsv(buildMatrix([welsh]), 'https://example.org', 'codes'));
+    const record = Object.fromEntries(rows[0]!.map((column, i) => [column, rows[1]![i]]));
+    expect(record).toMatchObject({ promise_count: '2', principles_covered: '', 'cswa2017-1g': '', framework: 'wales-charter-2023' });
+  });
+
+  it('has a header of stable codes, with principle codes, and one row per council, for programs', () => {
+    const rows = parseCsv(matrixCsv(buildMatrix([compareCouncil(identity, EDITION, content)]), 'https://example.org', 'codes'));
     expect(rows[0]).toEqual([...MATRIX_CSV_COLUMNS]);
     expect(rows[0]!.slice(13, 15)).toEqual(['cswa2017-1a', 'cswa2017-1a_themes']);
     const record = Object.fromEntries(rows[0]!.map((column, i) => [column, rows[1]![i]]));
@@ -100,7 +116,8 @@ describe('a side-by-side view as CSV', () => {
     expect(value('portal_url')).toBe('/east');
     expect(value('board_cadence')).toBe('7 times a year');
     expect(value('board_young_people')).toBe('yes');
-    expect(value('board_multi_agency')).toBe('no');
+    // The board names no partner agencies either way: an empty field, never "no".
+    expect(value('board_multi_agency')).toBe('');
     expect(value('cswa2017-1g')).toBe('1');
     expect(value('cswa2017-1g_promise_texts')).toBe('1. Help you find a home, and keep it.');
     expect(value('not_mapped_promise_texts')).toBe('2. =1+1 is not a formula here');

@@ -4,23 +4,38 @@ import type { SideBySide, SideBySideCouncil } from './compare-side-by-side.js';
 import { type CsvValue, toCsv } from './csv.js';
 import { PRINCIPLES } from './reference.js';
 
-// The columns of docs/open-data.md. Names and order are part of the format: add at the end only.
-export const MATRIX_CSV_COLUMNS = [
-  'slug',
-  'name',
-  'kind',
-  'nation',
-  'portal_url',
-  'version',
-  'published_at',
-  'pledge_structure',
-  'promise_count',
-  'theme_count',
-  'written_with',
-  'unmapped_promise_count',
-  'principles_covered',
-  ...PRINCIPLES.flatMap(({ code }) => [code, `${code}_themes`]),
-] as const;
+// The columns of docs/open-data.md: each with its code (stable, for programs) and its heading
+// (for people). Codes and order are part of the format: add at the end only.
+const MATRIX_COLUMNS: readonly (readonly [code: string, heading: string])[] = [
+  ['slug', 'Council identifier'],
+  ['name', 'Council'],
+  ['kind', 'Kind of council'],
+  ['nation', 'Nation'],
+  ['portal_url', 'Page on Pledgekeeper'],
+  ['version', 'Published version compared'],
+  ['published_at', 'Published at'],
+  ['pledge_structure', 'How the pledge is organised'],
+  ['promise_count', 'Promises'],
+  ['theme_count', 'Themes'],
+  ['written_with', 'Written with'],
+  ['unmapped_promise_count', 'Promises not linked to a principle'],
+  ['principles_covered', `Principles covered (of ${PRINCIPLES.length})`],
+  ...PRINCIPLES.flatMap(({ code, shortName }): [string, string][] => {
+    const title = `(${code.slice(-1)}) ${shortName}`;
+    return [
+      [code, `${title}: promises`],
+      [`${code}_themes`, `${title}: themes`],
+    ];
+  }),
+  ['framework', 'Framework of its nation'],
+];
+
+export const MATRIX_CSV_COLUMNS: readonly string[] = MATRIX_COLUMNS.map(([code]) => code);
+export const MATRIX_CSV_HEADINGS: readonly string[] = MATRIX_COLUMNS.map(([, heading]) => heading);
+
+/** The header row: headings people can read (the default), or the column codes for programs. */
+export const MATRIX_CSV_HEADERS = ['words', 'codes'] as const;
+export type MatrixCsvHeader = (typeof MATRIX_CSV_HEADERS)[number];
 
 /** `/slug` on its own, or a full address when the portal's origin is known. */
 const portalUrl = (council: ComparedCouncil, origin?: string) => (origin ? `${origin}${council.portalPath}` : council.portalPath);
@@ -39,12 +54,20 @@ const matrixRow = (council: ComparedCouncil, origin?: string): CsvValue[] => [
   council.writtenWith,
   council.unmappedPromiseCount,
   council.principlesCovered,
-  ...council.principles.flatMap((cell) => [cell.promises, cell.themes]),
+  // Empty outside England: those councils are not compared on England's principles.
+  ...PRINCIPLES.flatMap(({ code }) => {
+    const cell = council.principles.find((figures) => figures.code === code);
+    return cell ? [cell.promises, cell.themes] : [null, null];
+  }),
+  council.framework,
 ];
 
 /** One row per council, in the order shown; one pair of columns per principle. */
-export const matrixCsv = (matrix: CompareMatrix, origin?: string): string =>
-  toCsv([[...MATRIX_CSV_COLUMNS], ...matrix.councils.map((council) => matrixRow(council, origin))]);
+export const matrixCsv = (matrix: CompareMatrix, origin?: string, header: MatrixCsvHeader = 'words'): string =>
+  toCsv([
+    [...(header === 'codes' ? MATRIX_CSV_COLUMNS : MATRIX_CSV_HEADINGS)],
+    ...matrix.councils.map((council) => matrixRow(council, origin)),
+  ]);
 
 const promiseLine = (p: { number: number | null; text: string }) => (p.number === null ? p.text : `${p.number}. ${p.text}`);
 const lines = (values: readonly string[]) => values.join('\n');
@@ -77,11 +100,22 @@ const SIDE_BY_SIDE_FIELDS = (origin?: string): Field[] => [
   ['involvement_count', 'Ways to get involved', (c) => c.involvementCount],
   ['involvement_kinds', 'Kinds of involvement', (c) => list(c.involvementKinds)],
   ...PRINCIPLES.flatMap(({ code, shortName }, index): Field[] => [
-    [code, `${shortName}: promises`, (c) => c.byPrinciple[index]!.promises.length],
-    [`${code}_themes`, `${shortName}: themes`, (c) => lines(c.byPrinciple[index]!.themes.map((t) => t.title))],
-    [`${code}_promise_texts`, `${shortName}: promise texts`, (c) => lines(c.byPrinciple[index]!.promises.map(promiseLine))],
+    // Empty for a council outside England: it is not compared on England's principles.
+    [code, `${shortName}: promises`, (c) => c.byPrinciple[index]?.promises.length ?? null],
+    [
+      `${code}_themes`,
+      `${shortName}: themes`,
+      (c) => (c.byPrinciple[index] ? lines(c.byPrinciple[index].themes.map((t) => t.title)) : null),
+    ],
+    [
+      `${code}_promise_texts`,
+      `${shortName}: promise texts`,
+      (c) => (c.byPrinciple[index] ? lines(c.byPrinciple[index].promises.map(promiseLine)) : null),
+    ],
   ]),
   ['not_mapped_promise_texts', 'Promises not mapped to a principle', (c) => lines(c.notMapped.map(promiseLine))],
+  ['framework', 'Framework of its nation', (c) => c.framework],
+  ['principles_suggested', 'Links to principles suggested by Pledgekeeper, not yet confirmed by the council', (c) => c.suggested],
 ];
 
 /** As the page reads: one row per field, one column per council, the field's code first. */

@@ -26,6 +26,7 @@ const identity = (slug: string, overrides: Partial<ComparedIdentity> = {}): Comp
 const numbered = editionContent.parse({
   statement: { paragraphs: [] },
   pledge: {
+    promiseNoun: 'pledge',
     introduction: [],
     audiences: ['children-in-care'],
     themes: [{ key: 'home', title: 'Where I live', principles: ['cswa2017-1f'] }],
@@ -154,10 +155,17 @@ describe('delivery across councils', () => {
   });
 
   it('adds up, per principle, every linked promise by status, themes counting for a pledge of themes', () => {
-    const byCode = new Map(buildDelivery(all, {}, NOW).byPrinciple.map((p) => [p.code, p]));
+    const inEngland = [councilDeliveryOf(identity('south', { kind: 'unitary' }), themed, null, NOW), all[1]!];
+    const byCode = new Map(buildDelivery(inEngland, {}, NOW).byPrinciple.map((p) => [p.code, p]));
     expect(byCode.get('cswa2017-1a')).toMatchObject({ linked: 2, byStatus: { 'on-track': 1, done: 1, 'no-update': 0 } });
     expect(byCode.get('cswa2017-1b')).toMatchObject({ linked: 1, byStatus: { 'no-update': 1 } });
     expect(byCode.get('cswa2017-1d')).toMatchObject({ linked: 0 });
+  });
+
+  it('counts under England’s principles only councils in England: a Welsh council has its own charter', () => {
+    const byCode = new Map(buildDelivery(all, {}, NOW).byPrinciple.map((p) => [p.code, p]));
+    expect(byCode.get('cswa2017-1b')).toMatchObject({ linked: 0 });
+    expect(buildDelivery(all, { nation: 'wales' }, NOW).byPrinciple.every((p) => p.linked === 0)).toBe(true);
   });
 
   it('filters by nation and kind', () => {

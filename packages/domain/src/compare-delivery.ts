@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BoardCadence } from './board.js';
-import { type ComparedIdentity, themePrinciples } from './compare.js';
+import { type ComparedIdentity, comparedOnPrinciples, themePrinciples } from './compare.js';
 import { councilKind, councilSlug, nation } from './council.js';
 import type { Pledge } from './pledge.js';
 import { deliveryStatus, isOverdue, latestUpdate, monthsBefore, type ProgressContent, staleAfterMonths } from './progress.js';
@@ -279,7 +279,8 @@ export function buildDelivery(all: readonly CouncilDeliveryDetail[], input: Deli
     totalCouncils: all.length,
     councilsWithProgress: shown.filter((council) => council.version !== null).length,
     totals,
-    byPrinciple: deliveryByPrinciple(shown),
+    // England's principles, so only councils in England: the others have their own nation's.
+    byPrinciple: deliveryByPrinciple(shown.filter((council) => comparedOnPrinciples(council.nation))),
     councils: shown.map(summaryOf),
   };
 }

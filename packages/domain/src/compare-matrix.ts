@@ -49,9 +49,10 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
 function figure(council: ComparedCouncil, sort: Exclude<MatrixSort, 'name'>): [number, number] {
   if (sort === 'promises') return [council.promiseCount, council.themeCount];
-  if (sort === 'principles-covered') return [council.principlesCovered, council.promiseCount];
+  // A council outside England has no figures under England's principles: it sorts after those that do.
+  if (sort === 'principles-covered') return [council.principlesCovered ?? -1, council.promiseCount];
   const cell = council.principles.find((p) => p.code === sort);
-  return [cell?.promises ?? 0, cell?.themes ?? 0];
+  return cell ? [cell.promises, cell.themes] : [-1, -1];
 }
 
 /** Sorted by the chosen figure, then by name (A to Z) among equals, so the order is stable. */
@@ -65,10 +66,12 @@ export function sortCouncils(councils: readonly ComparedCouncil[], sort: MatrixS
   });
 }
 
+/** Over the councils compared on England's principles only: the others have their own nation's. */
 export function coverageByPrinciple(councils: readonly ComparedCouncil[]): PrincipleCoverage[] {
+  const compared = councils.filter((council) => council.principles.length === PRINCIPLES.length);
   return PRINCIPLES.map(({ code }, index) => {
     const result = { code, councilsWithPromises: 0, councilsWithThemeOnly: 0, councilsWithNothing: 0, promises: 0 };
-    for (const council of councils) {
+    for (const council of compared) {
       const cell = council.principles[index]!;
       const coverage = coverageOf(cell);
       if (coverage === 'promises') result.councilsWithPromises += 1;

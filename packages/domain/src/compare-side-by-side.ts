@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { boardCadence, boardMemberKind } from './board.js';
+import { boardCadence, boardMemberKind, memberStatement, type MemberStatement } from './board.js';
 import {
   type ComparedEdition,
   type ComparedIdentity,
   comparedCouncil,
   compareCouncil,
+  comparedOnPrinciples,
   isMapped,
   mappedThemeKeys,
   themePrinciples,
@@ -13,10 +14,12 @@ import { councilSlug } from './council.js';
 import { INVOLVEMENT_KINDS, involvementKind } from './involvement.js';
 import { audience } from './pledge.js';
 import { PRINCIPLES, principle, principleCode } from './reference.js';
-import { describeCadence, includesYoungPeople, isMultiAgency, meetingsPerYear } from './rules.js';
+import { describeCadence, meetingsPerYear } from './rules.js';
 import type { EditionContent } from './workspace.js';
 
-export const SIDE_BY_SIDE_FORMAT = 'pledgekeeper.compare.side-by-side/1';
+const statedAsBoolean = (statement: MemberStatement): boolean | null => (statement === null ? null : statement === 'yes');
+
+export const SIDE_BY_SIDE_FORMAT = 'pledgekeeper.compare.side-by-side/2';
 /** More than this many columns stops being a side-by-side reading. */
 export const MAX_SIDE_BY_SIDE = 12;
 
@@ -43,8 +46,9 @@ export const boardPractice = z.object({
   cadenceText: z.string().nullable(),
   meetingsPerYear: z.number().nullable(),
   membership: z.array(boardMemberKind),
-  multiAgency: z.boolean(),
-  youngPeople: z.boolean(),
+  /** Null where the council's page does not say: "not stated" is not "no". */
+  multiAgency: z.boolean().nullable(),
+  youngPeople: z.boolean().nullable(),
 });
 
 export const sideBySideCouncil = comparedCouncil.extend({
@@ -55,6 +59,7 @@ export const sideBySideCouncil = comparedCouncil.extend({
   involvementCount: z.number().int().min(0),
   /** The kinds of opportunity offered, in a fixed order, each once. */
   involvementKinds: z.array(involvementKind),
+  /** England's principles, in the Act's order; empty for a council outside England. */
   byPrinciple: z.array(
     z.object({
       code: principleCode,
@@ -62,7 +67,7 @@ export const sideBySideCouncil = comparedCouncil.extend({
       themes: z.array(z.object({ key: z.string(), title: z.string(), promiseCount: z.number().int().min(0) })),
     }),
   ),
-  /** Promises that nothing links to a principle yet. */
+  /** Promises that nothing links to a principle yet; outside England, every promise (see `byPrinciple`). */
   notMapped: z.array(comparedPromise),
 });
 export type SideBySideCouncil = z.infer<typeof sideBySideCouncil>;
@@ -88,6 +93,7 @@ export function sideBySideOf(identity: ComparedIdentity, edition: ComparedEditio
     },
   }));
   const mappedThemes = mappedThemeKeys(themes);
+  const compared = comparedOnPrinciples(identity.nation);
   const opportunities = involvement?.opportunities ?? [];
   return {
     ...compareCouncil(identity, edition, content),
@@ -99,13 +105,14 @@ export function sideBySideOf(identity: ComparedIdentity, edition: ComparedEditio
       cadenceText: board.cadence ? describeCadence(board.cadence) : null,
       meetingsPerYear: board.cadence ? Math.round(meetingsPerYear(board.cadence) * 100) / 100 : null,
       membership: board.membership,
-      multiAgency: isMultiAgency(board),
-      youngPeople: includesYoungPeople(board),
+      multiAgency: statedAsBoolean(memberStatement(board, 'partner-agencies')),
+      youngPeople: statedAsBoolean(memberStatement(board, 'young-people')),
     },
     trainingTitles: content.training.map((offer) => offer.title),
     involvementCount: opportunities.length,
     involvementKinds: INVOLVEMENT_KINDS.filter((kind) => opportunities.some((o) => o.kinds.includes(kind))),
-    byPrinciple: PRINCIPLES.map(({ code }) => ({
+    // Outside England a council is not compared on England's principles: all its promises are listed apart.
+    byPrinciple: (compared ? PRINCIPLES : []).map(({ code }) => ({
       code,
       promises: promises.filter(({ promise }) => promise.principles.includes(code)).map(({ shown }) => shown),
       themes: themes
@@ -116,6 +123,6 @@ export function sideBySideOf(identity: ComparedIdentity, edition: ComparedEditio
           promiseCount: promises.filter(({ promise }) => promise.themeKey === theme.key).length,
         })),
     })),
-    notMapped: promises.filter(({ promise }) => !isMapped(promise, mappedThemes)).map(({ shown }) => shown),
+    notMapped: promises.filter(({ promise }) => !compared || !isMapped(promise, mappedThemes)).map(({ shown }) => shown),
   };
 }

@@ -133,7 +133,8 @@ describe('the matrix', () => {
     expect(buildMatrix(rows, { sort: 'promises' }).councils.map((c) => c.slug)).toEqual(['north', 'south', 'cymru']);
     expect(buildMatrix(rows, { sort: 'principles-covered' }).councils.map((c) => c.slug)).toEqual(['south', 'north', 'cymru']);
     expect(buildMatrix(rows, { sort: 'cswa2017-1f' }).councils.map((c) => c.slug)).toEqual(['north', 'south', 'cymru']);
-    expect(buildMatrix(rows, { sort: 'cswa2017-1g' }).councils.map((c) => c.slug)).toEqual(['cymru', 'north', 'south']);
+    // A council outside England has no figures under England's principles: it comes after those that do.
+    expect(buildMatrix(rows, { sort: 'cswa2017-1g' }).councils.map((c) => c.slug)).toEqual(['north', 'south', 'cymru']);
     expect(sortCouncils(rows, 'name', 'desc').map((c) => c.slug)).toEqual(['south', 'north', 'cymru']);
     expect(buildMatrix(rows, { sort: 'promises', order: 'asc' }).councils.map((c) => c.slug)).toEqual(['cymru', 'south', 'north']);
   });
@@ -144,11 +145,26 @@ describe('the matrix', () => {
       code: 'cswa2017-1f',
       councilsWithPromises: 1,
       councilsWithThemeOnly: 1,
-      councilsWithNothing: 1,
+      councilsWithNothing: 0,
       promises: 1,
     });
-    expect(coverage.find((c) => c.code === 'cswa2017-1a')).toMatchObject({ councilsWithPromises: 1, councilsWithNothing: 2, promises: 2 });
-    expect(buildMatrix(rows, { nation: 'wales' }).coverage.every((c) => c.councilsWithNothing === 1)).toBe(true);
+    expect(coverage.find((c) => c.code === 'cswa2017-1a')).toMatchObject({ councilsWithPromises: 1, councilsWithNothing: 1, promises: 2 });
+    // The Welsh council is compared on its own nation's charter, never counted as a gap under England's principles.
+    expect(buildMatrix(rows, { nation: 'wales' }).coverage.every((c) => c.councilsWithNothing === 0 && c.councilsWithPromises === 0)).toBe(
+      true,
+    );
+  });
+
+  it('compares a council outside England on its own nation’s framework, not on England’s principles', () => {
+    const welsh = compareCouncil(identity('cymru', { nation: 'wales' }), EDITION, numbered());
+    expect(welsh).toMatchObject({ framework: 'wales-charter-2023', principles: [], principlesCovered: null, unmappedPromiseCount: null });
+    expect(welsh.promiseCount).toBeGreaterThan(0);
+    expect(compareCouncil(identity('alba', { nation: 'scotland' }), EDITION, numbered()).framework).toBe('cypsa2014-s58');
+    expect(compareCouncil(identity('ulster', { nation: 'northern-ireland' }), EDITION, numbered()).framework).toBeNull();
+    expect(compareCouncil(identity('north'), EDITION, numbered())).toMatchObject({ framework: 'cswa2017-s1' });
+    const view = sideBySideOf(identity('cymru', { nation: 'wales' }), EDITION, numbered());
+    expect(view.byPrinciple).toEqual([]);
+    expect(view.notMapped).toHaveLength(welsh.promiseCount);
   });
 
   it('refuses a sort or filter it does not know', () => {
@@ -187,7 +203,8 @@ describe('side by side', () => {
     expect(view.byPrinciple.find((p) => p.code === 'cswa2017-1f')!.themes).toEqual([
       { key: 'home', title: 'Where I live', promiseCount: 0 },
     ]);
-    expect(view.board).toMatchObject({ cadence: null, cadenceText: null, multiAgency: false, youngPeople: false });
+    // Its page names no members: not stated, which is not the same as "no".
+    expect(view.board).toMatchObject({ cadence: null, cadenceText: null, multiAgency: null, youngPeople: null });
   });
 
   it('needs two to twelve different councils', () => {

@@ -1,15 +1,24 @@
 import { z } from 'zod';
 import { councilKind, councilSlug, nation, type CouncilKind, type Nation } from './council.js';
+import { NATION_FACTS } from './nations.js';
 import type { Promise, Theme } from './pledge.js';
 import { PRINCIPLES, type Principle, principleCode, type PrincipleCode } from './reference.js';
 import { pledgeStructure } from './rules.js';
+import { hasSuggestedMappings } from './suggested-wording.js';
 import type { EditionContent } from './workspace.js';
 
 /**
  * Comparing councils, one row per council, from published content only. A council's figures
  * come from one published edition, named by version so a reader can check them on its page.
  */
-export const MATRIX_FORMAT = 'pledgekeeper.compare.matrix/1';
+export const MATRIX_FORMAT = 'pledgekeeper.compare.matrix/2';
+
+/**
+ * The principles of England's Act apply to councils in England only. Councils of other nations
+ * are compared on their own nation's framework; no source we know of maps one nation's
+ * principles onto another's, so their promises are never counted under England's principles.
+ */
+export const comparedOnPrinciples = (value: Nation): boolean => NATION_FACTS[value].framework?.code === 'cswa2017-s1';
 
 /** How a pledge is organised; `none` where the council has published a page without a pledge. */
 export const COMPARED_STRUCTURES = ['numbered', 'themed', 'numbered-and-themed', 'list', 'empty', 'none'] as const;
@@ -42,12 +51,21 @@ export const comparedCouncil = z.object({
   themeCount: count,
   /** Who the council wrote the pledge with, in its words; null when it does not say. */
   writtenWith: z.string().nullable(),
-  /** Promises linked to no principle, neither their own nor through their theme. */
-  unmappedPromiseCount: count,
-  /** Principles with at least one promise or theme under them, out of seven. */
-  principlesCovered: z.number().int().min(0).max(PRINCIPLES.length),
-  /** In the order of the Act. */
-  principles: z.array(principleFigures).length(PRINCIPLES.length),
+  /** The code of the framework its nation's councils are compared on; null where there is none. */
+  framework: z.string().nullable(),
+  /** Promises linked to no principle, neither their own nor through their theme; null outside England. */
+  unmappedPromiseCount: count.nullable(),
+  /** Principles with at least one promise or theme under them, out of seven; null outside England. */
+  principlesCovered: z.number().int().min(0).max(PRINCIPLES.length).nullable(),
+  /** In the order of the Act; empty for a council outside England, which is not compared on them. */
+  principles: z
+    .array(principleFigures)
+    .refine((cells) => cells.length === 0 || cells.length === PRINCIPLES.length, `Either none or all ${PRINCIPLES.length} principles`),
+  /**
+   * True where some of these links to principles were suggested by Pledgekeeper and the council
+   * has not yet confirmed them: they are counted, but they are not the council's own.
+   */
+  suggested: z.boolean(),
 });
 export type ComparedCouncil = z.infer<typeof comparedCouncil>;
 
@@ -87,7 +105,8 @@ export function compareCouncil(identity: ComparedIdentity, edition: ComparedEdit
   const promises = pledge?.promises ?? [];
   const themes = pledge?.themes ?? [];
   const mappedThemes = mappedThemeKeys(themes);
-  const principles = PRINCIPLES.map(({ code }) => ({
+  const compared = comparedOnPrinciples(identity.nation);
+  const principles = (compared ? PRINCIPLES : []).map(({ code }) => ({
     code,
     promises: promises.filter((promise) => promise.principles.includes(code)).length,
     themes: themes.filter((theme) => themePrinciples(theme).includes(code)).length,
@@ -104,9 +123,11 @@ export function compareCouncil(identity: ComparedIdentity, edition: ComparedEdit
     promiseCount: promises.length,
     themeCount: themes.length,
     writtenWith: pledge?.writtenWith ?? null,
-    unmappedPromiseCount: promises.filter((promise) => !isMapped(promise, mappedThemes)).length,
-    principlesCovered: principles.filter((figures) => coverageOf(figures) !== 'none').length,
+    framework: NATION_FACTS[identity.nation].framework?.code ?? null,
+    unmappedPromiseCount: compared ? promises.filter((promise) => !isMapped(promise, mappedThemes)).length : null,
+    principlesCovered: compared ? principles.filter((figures) => coverageOf(figures) !== 'none').length : null,
     principles,
+    suggested: hasSuggestedMappings(pledge),
   };
 }
 

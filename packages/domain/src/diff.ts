@@ -38,6 +38,12 @@ function diffStatement(before: Statement, after: Statement): Change[] {
     before.goodParentMeans,
     after.goodParentMeans,
   );
+  changes.value(
+    'statement.helpfulQuestion',
+    'Question above the feedback form',
+    before.helpfulQuestion ?? null,
+    after.helpfulQuestion ?? null,
+  );
   return changes.all;
 }
 

@@ -52,7 +52,7 @@ describe('"Tell us what you think"', () => {
   const valid = { council: 'somerset', page: '/somerset', message: 'More about money when I leave care please' };
 
   it('needs words, and no more than the limit', () => {
-    expect(messageInput.parse(valid)).toEqual({ ...valid, topic: null });
+    expect(messageInput.parse(valid)).toEqual({ ...valid, topic: null, about: null });
     expect(messageInput.safeParse({ ...valid, message: '   ' }).error?.issues[0]?.message).toBe('Write what you think before you send it');
     expect(messageInput.safeParse({ ...valid, message: 'a'.repeat(MESSAGE_MAX + 1) }).error?.issues[0]?.message).toBe(
       'Your message must be at most 2,000 characters',
@@ -62,6 +62,13 @@ describe('"Tell us what you think"', () => {
   it('takes a topic from the list only', () => {
     expect(messageInput.parse({ ...valid, topic: 'help' }).topic).toBe('help');
     expect(messageInput.safeParse({ ...valid, topic: 'my social worker' }).success).toBe(false);
+  });
+
+  it('may say which promise or theme it is about, named as progress names it', () => {
+    expect(messageInput.parse({ ...valid, topic: 'promises', about: 'promise-3' }).about).toBe('promise-3');
+    expect(messageInput.parse({ ...valid, about: 'theme-where-i-live' }).about).toBe('theme-where-i-live');
+    expect(messageInput.safeParse({ ...valid, about: 'Pledge 3' }).success).toBe(false);
+    expect(messageInput.safeParse({ ...valid, about: 'promise-0' }).success).toBe(false);
   });
 
   it('asks for nothing personal: unknown fields are dropped', () => {

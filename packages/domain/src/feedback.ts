@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { councilSlug } from './council.js';
+import { deliveryTarget } from './progress.js';
 import { CONTROL_CHARACTERS } from './text.js';
 
 export const FEEDBACK_COMMENT_MAX = 1200;
@@ -44,6 +45,11 @@ export const messageInput = z.object({
   council: councilSlug,
   page: feedbackPage,
   topic: messageTopic.nullable().default(null),
+  /**
+   * The promise or theme of the council's published pledge it is about, where the reader said:
+   * "promise-3" or "theme-where-i-live", as its progress is recorded against (see progressEntries).
+   */
+  about: deliveryTarget.nullable().default(null),
   message: z
     .string({ error: 'Write what you think' })
     .trim()
@@ -69,6 +75,8 @@ export const feedback = z.object({
   /** For "Was this helpful?" only. */
   helpful: z.boolean().nullable(),
   topic: messageTopic.nullable(),
+  /** For a message only: the promise or theme it is about, if the reader said. */
+  about: deliveryTarget.nullable().default(null),
   comment: z.string().nullable(),
   createdAt: z.string().datetime(),
   status: feedbackStatus,

@@ -16,6 +16,8 @@ export const involvementOpportunity = z.object({
   kinds: z.array(involvementKind).min(1).max(INVOLVEMENT_KINDS.length),
   text: plainText(1200),
   organisation: plainText(200).nullable().default(null),
+  /** Where to find out more or sign up, where the council gives an address. */
+  url: httpUrl.nullable().default(null).optional(),
 });
 export type InvolvementOpportunity = z.infer<typeof involvementOpportunity>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localOfferAreaCode, principleCode } from './reference.js';
+import { promiseNoun } from './promise-noun.js';
 import { paragraphs, plainText } from './text.js';
 
 export const AUDIENCES = ['children-in-care', 'care-leavers', 'carers'] as const;
@@ -22,6 +23,11 @@ export const theme = z.object({
   description: plainText(2000).nullable().default(null),
   /** The statutory principles the theme serves, where the pledge is organised by themes alone. */
   principles: z.array(principleCode).max(7).default([]),
+  /**
+   * True while `principles` is Pledgekeeper's suggestion, not yet the council's: see
+   * suggested-wording.ts. Optional in the type, false when parsed: absent means the council's own.
+   */
+  principlesSuggested: z.boolean().default(false).optional(),
 });
 export type Theme = z.infer<typeof theme>;
 
@@ -39,6 +45,10 @@ export const promise = z.object({
   /** The statutory principles it serves; possibly none yet. */
   principles: z.array(principleCode).max(7).default([]),
   localOfferAreas: z.array(localOfferAreaCode).max(7).default([]),
+  /** True while `plainWords` is Pledgekeeper's suggestion, not yet the council's: see suggested-wording.ts. */
+  plainWordsSuggested: z.boolean().default(false).optional(),
+  /** True while `principles` is Pledgekeeper's suggestion, not yet the council's. */
+  principlesSuggested: z.boolean().default(false).optional(),
 });
 export type Promise = z.infer<typeof promise>;
 
@@ -61,6 +71,8 @@ export type PromiseRecord = z.infer<typeof promiseRecord>;
 export const pledgeContent = z.object({
   /** The council's own heading for it, where it has one. */
   title: plainText(300).nullable().default(null),
+  /** The council's own word for one of its promises: "Pledge 3", "Promise 3" or "Commitment 3". */
+  promiseNoun: promiseNoun.default('promise'),
   introduction: paragraphs(),
   audiences: z.array(audience).min(1, 'A pledge is made to at least one audience').max(AUDIENCES.length),
   /** Who wrote it with the council, for example its Children in Care Councils. */
@@ -89,11 +101,18 @@ export type Pledge = z.infer<typeof pledge>;
 export function withPledgeDefaults(pledge: PledgeContent): PledgeContent {
   return {
     ...pledge,
-    themes: pledge.themes.map((theme) => ({ ...theme, principles: theme.principles ?? [] })),
+    promiseNoun: pledge.promiseNoun ?? 'promise',
+    themes: pledge.themes.map((theme) => ({
+      ...theme,
+      principles: theme.principles ?? [],
+      principlesSuggested: theme.principlesSuggested ?? false,
+    })),
     promises: pledge.promises.map((promise) => ({
       ...promise,
       plainWords: promise.plainWords ?? null,
       rejectedSuggestions: promise.rejectedSuggestions ?? [],
+      plainWordsSuggested: promise.plainWordsSuggested ?? false,
+      principlesSuggested: promise.principlesSuggested ?? false,
     })),
   };
 }

@@ -1,4 +1,5 @@
 import type { Pledge } from './pledge.js';
+import { promiseLabel } from './promise-noun.js';
 import { promisesByTheme } from './rules.js';
 
 /** What delivery is recorded against: a promise of the published pledge, or a theme of a themed one. */
@@ -6,12 +7,14 @@ export interface ProgressTarget {
   /** `promise-3` or `theme-home`, which is also the anchor on the progress page. */
   target: string;
   kind: 'promise' | 'theme';
-  /** "Pledge 3", or the theme's title. */
+  /** "Pledge 3" (in the council's own word for a promise), or the theme's title. */
   label: string;
   /** The promise in plain words where the council wrote them, else its own words; a theme's description. */
   words: string | null;
   /** The council's formal words, when plain words come first. */
   formal: string | null;
+  /** True where `words` are plain words Pledgekeeper suggested and the council has not yet confirmed. */
+  suggested?: boolean;
 }
 
 /**
@@ -19,7 +22,9 @@ export interface ProgressTarget {
  * theme as the council page shows them), otherwise its themes. A pledge of unnumbered promises
  * without themes has nothing to point a record at, and so no progress yet.
  */
-export function progressEntries(pledge: Pick<Pledge, 'promises' | 'themes'> | null): ProgressTarget[] {
+export function progressEntries(
+  pledge: (Pick<Pledge, 'promises' | 'themes'> & Partial<Pick<Pledge, 'promiseNoun'>>) | null,
+): ProgressTarget[] {
   if (!pledge) return [];
   const numbered = pledge.promises.length > 0 && pledge.promises.every((promise) => promise.number !== null);
   if (numbered) {
@@ -28,9 +33,10 @@ export function progressEntries(pledge: Pick<Pledge, 'promises' | 'themes'> | nu
       .map((promise) => ({
         target: `promise-${promise.number}`,
         kind: 'promise' as const,
-        label: `Pledge ${promise.number}`,
+        label: promiseLabel(pledge.promiseNoun ?? 'promise', promise.number as number),
         words: promise.plainWords ?? promise.text,
         formal: promise.plainWords ? promise.text : null,
+        suggested: !!promise.plainWords && !!promise.plainWordsSuggested,
       }));
   }
   return pledge.themes.map((theme) => ({

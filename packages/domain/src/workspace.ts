@@ -35,7 +35,7 @@ export type EditionContent = z.infer<typeof editionContent>;
 
 /** The content of a council that has never had a page: a statement with no paragraphs, and nothing else. */
 export const emptyContent = (): EditionContent => ({
-  statement: { summary: null, paragraphs: [], corporateParents: [], goodParentMeans: [] },
+  statement: { summary: null, paragraphs: [], corporateParents: [], goodParentMeans: [], helpfulQuestion: null },
   pledge: null,
   board: null,
   involvement: null,

@@ -45,8 +45,10 @@ describe('words', () => {
 });
 
 describe('promises', () => {
-  it('labels numbered promises as the council numbers them', () => {
-    expect(promiseLabel(promise({ number: 3 }))).toBe('Pledge 3');
+  it('labels numbered promises as the council numbers them, in its own word for a promise', () => {
+    expect(promiseLabel(promise({ number: 3 }), 'pledge')).toBe('Pledge 3');
+    expect(promiseLabel(promise({ number: 3 }), 'commitment')).toBe('Commitment 3');
+    expect(promiseLabel(promise({ number: 3 }))).toBe('Promise 3');
     expect(promiseLabel(promise({ text: 'Listen to you' }))).toBe('Listen to you');
   });
 

@@ -6,6 +6,8 @@ import {
   type CouncilKind,
   type PrincipleCode,
   type Promise,
+  type PromiseNoun,
+  promiseLabel as nounLabel,
 } from '@pledgekeeper/domain/council';
 
 const KIND_LABELS: Record<CouncilKind, string> = {
@@ -47,9 +49,12 @@ export const audiencesInWords = (audiences: readonly Audience[]): string =>
 export const membershipInWords = (membership: readonly BoardMemberKind[]): string =>
   capitalise(inWords(membership.map((kind) => MEMBER_LABELS[kind])));
 
-/** "Pledge 3" where the council numbers its promises, otherwise the promise's own words. */
-export const promiseLabel = (promise: Pick<Promise, 'number' | 'text'>): string =>
-  promise.number === null ? promise.text : `Pledge ${promise.number}`;
+/**
+ * "Pledge 3" (in the council's own word: see promiseNoun) where the council numbers its promises,
+ * otherwise the promise's own words.
+ */
+export const promiseLabel = (promise: Pick<Promise, 'number' | 'text'>, noun: PromiseNoun = 'promise'): string =>
+  promise.number === null ? promise.text : nounLabel(noun, promise.number);
 
 export const promisesForPrinciple = (promises: readonly Promise[], code: PrincipleCode): Promise[] =>
   promises.filter((promise) => promise.principles.includes(code));

@@ -1,4 +1,4 @@
-import type { Contact, CouncilPage } from '@pledgekeeper/domain/council';
+import { type Contact, type CouncilPage, type NationalService, nationFacts } from '@pledgekeeper/domain/council';
 
 /**
  * Where a young person goes for someone on their side, and to complain. The council's own
@@ -12,21 +12,17 @@ export interface HelpRoutes {
   general: Contact[];
   /** A theme of the pledge about complaints, such as Somerset's, to link to. */
   complaintsTheme: { key: string; title: string } | null;
+  /** The national service of the council's own nation: Help at Hand in England, the commissioner elsewhere. */
+  national: NationalService;
 }
 
-export function helpRoutes(page: Pick<CouncilPage, 'contacts' | 'pledge'>): HelpRoutes {
+export function helpRoutes(page: Pick<CouncilPage, 'contacts' | 'pledge' | 'council'>): HelpRoutes {
   const theme = page.pledge?.themes.find((candidate) => /complain/i.test(candidate.title)) ?? null;
   return {
+    national: nationFacts(page.council.nation).help,
     advocacy: page.contacts.filter((contact) => contact.purposes.includes('advocacy')),
     complaints: page.contacts.filter((contact) => contact.purposes.includes('complaints')),
     general: page.contacts.filter((contact) => contact.purposes.length === 0),
     complaintsTheme: theme ? { key: theme.key, title: theme.title } : null,
   };
 }
-
-/** Help at Hand, the Children's Commissioner's advice and advocacy service for children in care and care leavers. */
-export const NATIONAL_ADVOCACY = {
-  name: "Help at Hand, from the Children's Commissioner for England",
-  phone: '0800 528 0731',
-  email: 'help.team@childrenscommissioner.gov.uk',
-} as const;

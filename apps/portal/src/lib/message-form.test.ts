@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messageInput } from '@pledgekeeper/domain/feedback';
-import { errorSummary, errorsFromIssues, readMessageForm } from './message-form';
+import { errorSummary, errorsFromIssues, readMessageForm, startingValues } from './message-form';
 
 const form = (entries: Record<string, string>) => {
   const data = new FormData();
@@ -10,8 +10,24 @@ const form = (entries: Record<string, string>) => {
 
 describe('the "Tell us what you think" form', () => {
   it('reads a topic from the list and the words as typed', () => {
-    expect(readMessageForm(form({ topic: 'help', message: ' Who do I ask? ' }))).toEqual({ topic: 'help', message: ' Who do I ask? ' });
-    expect(readMessageForm(form({ topic: 'my address', message: '' }))).toEqual({ topic: null, message: '' });
+    expect(readMessageForm(form({ topic: 'help', message: ' Who do I ask? ' }))).toEqual({
+      topic: 'help',
+      about: null,
+      message: ' Who do I ask? ',
+    });
+    expect(readMessageForm(form({ topic: 'my address', about: '', message: '' }))).toEqual({ topic: null, about: null, message: '' });
+  });
+
+  it('reads which promise it is about, if any', () => {
+    expect(readMessageForm(form({ topic: 'promises', about: 'promise-3', message: 'x' })).about).toBe('promise-3');
+  });
+
+  it('starts with the promise a "Tell us if we\'re not keeping this" link names, if the page shows it', () => {
+    const offered = [{ target: 'promise-1' }, { target: 'promise-3' }];
+    expect(startingValues('promise-3', offered)).toEqual({ topic: 'promises', about: 'promise-3', message: '' });
+    expect(startingValues('promise-12', offered)).toEqual({ topic: null, about: null, message: '' });
+    expect(startingValues('<b>', offered)).toEqual({ topic: null, about: null, message: '' });
+    expect(startingValues(null, offered)).toEqual({ topic: null, about: null, message: '' });
   });
 
   it('links each problem to the field it is about', () => {

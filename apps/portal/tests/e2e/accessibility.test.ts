@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { storedFeedback } from './harness';
-import { COUNCIL_PAGES, DELIVERY_PAGES, PUBLIC_PAGES, VIEWPORTS, publicPagesSuite } from './public-pages';
+import { ABOUT_PAGES, COUNCIL_PAGES, DELIVERY_PAGES, PUBLIC_PAGES, VIEWPORTS, publicPagesSuite } from './public-pages';
 
 // Issue 4: accessible, measured in Debian's Chromium with JavaScript off; light and safe in light-and-safe.test.ts.
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -82,50 +82,54 @@ describe('the keyboard alone', () => {
   });
 
   // On a phone, the narrowest screen, where anything fixed or sticky would hide focus soonest.
-  it.each([...COUNCIL_PAGES, ...DELIVERY_PAGES])('reaches every link, button and field on %s, each visibly focused', async (path) => {
-    const page = await open(path, VIEWPORTS[0]);
-    // A radio group is one Tab stop: arrow keys move within it.
-    const expected = await page.evaluate(() => {
-      const controls = document.querySelectorAll<HTMLElement>('a[href], button, input:not([type="hidden"]), textarea, select');
-      return [
-        ...new Set(
-          [...controls].map((control, index) => {
-            const key = control instanceof HTMLInputElement && control.type === 'radio' ? `radio:${control.name}` : `control:${index}`;
-            control.setAttribute('data-tab-key', key);
-            return key;
-          }),
-        ),
-      ];
-    });
-    expect(expected.length).toBeGreaterThan(5);
-
-    const reached: string[] = [];
-    const unfocused: string[] = [];
-    for (let presses = 0; presses < expected.length + 5 && reached.length < expected.length; presses += 1) {
-      await page.keyboard.press('Tab');
-      const focus = await page.evaluate(() => {
-        const element = document.activeElement;
-        if (!element || element === document.body) return null;
-        const style = getComputedStyle(element);
-        const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-        // Not hidden under anything (WCAG 2.2, 2.4.11): what is drawn at the middle of the focused
-        // control's first line box is the control itself (a link may wrap onto two lines).
-        const box = element.getClientRects()[0] ?? element.getBoundingClientRect();
-        const top = document.elementFromPoint(box.left + box.width / 2, box.top + Math.min(box.height / 2, 10));
-        return {
-          key: element.getAttribute('data-tab-key'),
-          name: `${element.tagName} ${element.textContent?.trim().slice(0, 40) ?? ''}`,
-          visible:
-            (outline || style.boxShadow !== 'none') && (top === element || element.contains(top) || (top?.contains(element) ?? false)),
-        };
+  it.each([...COUNCIL_PAGES, ...ABOUT_PAGES, ...DELIVERY_PAGES])(
+    'reaches every link, button and field on %s, each visibly focused',
+    async (path) => {
+      const page = await open(path, VIEWPORTS[0]);
+      // A radio group is one Tab stop: arrow keys move within it.
+      const expected = await page.evaluate(() => {
+        // A <details> summary is a control too: "In the council's words" under each promise.
+        const controls = document.querySelectorAll<HTMLElement>('a[href], button, input:not([type="hidden"]), textarea, select, summary');
+        return [
+          ...new Set(
+            [...controls].map((control, index) => {
+              const key = control instanceof HTMLInputElement && control.type === 'radio' ? `radio:${control.name}` : `control:${index}`;
+              control.setAttribute('data-tab-key', key);
+              return key;
+            }),
+          ),
+        ];
       });
-      if (!focus?.key || reached.includes(focus.key)) continue;
-      reached.push(focus.key);
-      if (!focus.visible) unfocused.push(focus.name);
-    }
-    expect(reached).toEqual(expected);
-    expect(unfocused).toEqual([]);
-  });
+      expect(expected.length).toBeGreaterThan(5);
+
+      const reached: string[] = [];
+      const unfocused: string[] = [];
+      for (let presses = 0; presses < expected.length + 5 && reached.length < expected.length; presses += 1) {
+        await page.keyboard.press('Tab');
+        const focus = await page.evaluate(() => {
+          const element = document.activeElement;
+          if (!element || element === document.body) return null;
+          const style = getComputedStyle(element);
+          const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+          // Not hidden under anything (WCAG 2.2, 2.4.11): what is drawn at the middle of the focused
+          // control's first line box is the control itself (a link may wrap onto two lines).
+          const box = element.getClientRects()[0] ?? element.getBoundingClientRect();
+          const top = document.elementFromPoint(box.left + box.width / 2, box.top + Math.min(box.height / 2, 10));
+          return {
+            key: element.getAttribute('data-tab-key'),
+            name: `${element.tagName} ${element.textContent?.trim().slice(0, 40) ?? ''}`,
+            visible:
+              (outline || style.boxShadow !== 'none') && (top === element || element.contains(top) || (top?.contains(element) ?? false)),
+          };
+        });
+        if (!focus?.key || reached.includes(focus.key)) continue;
+        reached.push(focus.key);
+        if (!focus.visible) unfocused.push(focus.name);
+      }
+      expect(reached).toEqual(expected);
+      expect(unfocused).toEqual([]);
+    },
+  );
 
   it.each([
     { answer: 'No', arrows: ['ArrowDown'], submitKey: 'Enter', helpful: false },

@@ -7,7 +7,7 @@ import { createDatabase } from '@pledgekeeper/db';
 import { generateCouncils, publishSampleProgress, writeSeedFiles } from '@pledgekeeper/db/generate';
 import { defaultSeedDirectory, readSeedDirectory } from '@pledgekeeper/db/seed';
 import { type CouncilContent, PRINCIPLES } from '@pledgekeeper/domain/council';
-import { parseCsv } from '@pledgekeeper/domain/compare';
+import { MATRIX_CSV_COLUMNS, MATRIX_CSV_HEADINGS, parseCsv } from '@pledgekeeper/domain/compare';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, startStack, type Stack } from './harness';
 
@@ -151,9 +151,11 @@ describe('downloads', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     const [header, ...rows] = parseCsv(text);
-    expect(header!.slice(0, 3)).toEqual(['slug', 'name', 'kind']);
-    expect(header).toContain('cswa2017-1a');
-    const records = rows.map((row) => Object.fromEntries(header!.map((column, i) => [column, row[i]])));
+    // Headings people can read; the codes stay in the JSON and in `?header=codes`.
+    expect(header).toEqual([...MATRIX_CSV_HEADINGS]);
+    expect(header!.slice(0, 3)).toEqual(['Council identifier', 'Council', 'Kind of council']);
+    expect(header).toContain('(a) Best interests and wellbeing: promises');
+    const records = rows.map((row) => Object.fromEntries(MATRIX_CSV_COLUMNS.map((column, i) => [column, row[i]])));
     expect(records.map((r) => r.slug)).toEqual(['somerset', 'worcestershire']);
     for (const record of records) {
       const seed = seeds.get(record.slug!)!;
@@ -185,7 +187,8 @@ describe('downloads', () => {
       format: string;
       councils: { slug: string; promiseCount: number }[];
     };
-    expect(json.format).toBe('pledgekeeper.compare.matrix/1');
+    expect(json.format).toBe('pledgekeeper.compare.matrix/2');
+    expect(parseCsv(await (await get('/compare/matrix.csv?header=codes')).text())[0]).toEqual([...MATRIX_CSV_COLUMNS]);
     expect(json.councils.map((c) => [c.slug, c.promiseCount])).toEqual(
       [...seeds.values()].map((s) => [s.council.slug, s.pledge!.promises.length]).sort(),
     );
@@ -238,7 +241,11 @@ describe('with 150 sample councils', () => {
     'lists all 152 on a $width px screen, the page never wider than the screen (axe: $axe)',
     async ({ axe, ...viewport }) => {
       const page = await open('/compare', { viewport, javaScript: axe, base: big.portalUrl });
-      expect(await page.locator('table.matrix tbody tr[data-council]').count()).toBe(152);
+      // England's councils in the matrix of England's principles; every other nation's in a table of its own.
+      const english = await page.locator('table.matrix tbody tr[data-council]').count();
+      const others = await page.locator('table.nation-councils tbody tr[data-council]').count();
+      expect(english + others).toBe(152);
+      expect(others).toBeGreaterThan(0);
       expect(await page.locator('table.delivery tbody tr[data-council]').count()).toBe(152);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       if (axe) expect(await violations(page)).toEqual([]);

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, repoRoot, startStack, storedFeedback, type Stack } from './harness';
 
 const seed = (slug: string): CouncilContentInput => JSON.parse(readFileSync(join(repoRoot, 'packages/db/seeds', `${slug}.json`), 'utf8'));
-const PAGES = ['/', '/worcestershire', '/somerset', '/no-such-council'];
+const PAGES = ['/', '/worcestershire', '/somerset', '/worcestershire/about', '/somerset/about', '/no-such-council'];
 
 let stack: Stack;
 let browser: Browser;
@@ -63,32 +63,33 @@ describe('reading council pages without JavaScript', () => {
     const page = await open('/worcestershire');
     const promises = seed('worcestershire').pledge?.promises ?? [];
     expect(promises).toHaveLength(11);
-    const expected = promises.map((p) =>
-      p.plainWords ? `Pledge ${p.number} ${p.plainWords} In the council's words: ${p.text}` : `Pledge ${p.number} ${p.text}`,
-    );
-    // Each ends with its link to the progress page.
+    // Each has its link to the progress page beside its heading, then its words, then a way to say it is not kept.
     const progress = promises.map((p) => `How we're doing with this: Pledge ${p.number}`);
-    expect(await text(page, 'ol.promises > li')).toEqual(expected.map((words, index) => `${words} ${progress[index]}`));
-    expect(await text(page, 'ol.promises > li > a')).toEqual(progress);
+    const tellUs = promises.map((p) => `Tell us if we're not keeping this: Pledge ${p.number}`);
+    const expected = promises.map((p, index) =>
+      p.plainWords
+        ? `Pledge ${p.number} ${progress[index]} ${p.plainWords} In the council's words ${p.text} ${tellUs[index]}`
+        : `Pledge ${p.number} ${progress[index]} ${p.text} ${tellUs[index]}`,
+    );
+    expect(await text(page, 'ol.promises > li')).toEqual(expected);
+    expect(await text(page, 'ol.promises > li .promise-link')).toEqual(promises.flatMap((_, index) => [progress[index], tellUs[index]]));
     // The young person's version is read first, before the council's own.
     expect(await text(page, 'ol.promises > li > :nth-child(2)')).toEqual(promises.map((p) => p.plainWords ?? p.text));
-    expect(await page.getByText('Meets every two months', { exact: true }).count()).toBe(1);
     // The title names the council and no more, so a shared device's history gives little away.
     expect(await page.title()).toBe('Worcestershire County Council – Pledgekeeper');
+    const about = await open('/worcestershire/about');
+    expect(await about.getByText('Meets every two months', { exact: true }).count()).toBe(1);
     await page.close();
+    await about.close();
   });
 
-  it('shows Somerset’s seven themes, ways to get involved, training, events and contacts', async () => {
+  it('shows Somerset’s seven themes and contacts to young people, and ways to get involved, training and events to staff', async () => {
     const page = await open('/somerset');
     const themes = (seed('somerset').pledge?.themes ?? []).map((theme) => theme.title);
     expect(themes).toHaveLength(7);
-    expect(await text(page, '.themes > li')).toEqual(themes.map((theme) => `${theme} How we're doing with this: ${theme}`));
-
-    const involved = page.getByRole('region', { name: 'Getting involved' });
-    expect(await involved.textContent()).toContain('Route1 Advocacy');
-    const register = page.getByRole('region', { name: 'Training' }).getByRole('link');
-    expect(await register.getAttribute('href')).toBe('mailto:SomersetCorporateParentingBoard@somerset.gov.uk');
-    expect(await page.getByRole('region', { name: 'Events and promotions' }).textContent()).toContain('Invite us to your workplace.');
+    expect(await text(page, '.themes > li')).toEqual(
+      themes.map((theme) => `${theme} How we're doing with this: ${theme} Tell us if we're not keeping this: ${theme}`),
+    );
 
     const contacts = page.getByRole('region', { name: 'Contacts' });
     const address = (await contacts.locator('address').innerText()).split('\n');
@@ -97,7 +98,47 @@ describe('reading council pages without JavaScript', () => {
       'mailto:childrens@somerset.gov.uk',
     );
     expect(await contacts.getByRole('link', { name: '0300 123 2224' }).getAttribute('href')).toBe('tel:03001232224');
+
+    const about = await open('/somerset/about');
+    const involved = about.getByRole('region', { name: 'Getting involved' });
+    expect(await involved.textContent()).toContain('Route1 Advocacy');
+    const register = about.getByRole('region', { name: 'Training' }).getByRole('link');
+    expect(await register.getAttribute('href')).toBe('mailto:SomersetCorporateParentingBoard@somerset.gov.uk');
+    expect(await about.getByRole('region', { name: 'Events and promotions' }).textContent()).toContain('Invite us to your workplace.');
     await page.close();
+    await about.close();
+  });
+
+  // Issue 12: the staff material moved to /{council}/about; nothing of the councils' content was lost on the way.
+  it.each(['worcestershire', 'somerset'])('shows every sentence of the %s seed on its page or its page for staff', async (slug) => {
+    const shown = (
+      await Promise.all(
+        [`/${slug}`, `/${slug}/about`].map(async (path) => {
+          const page = await open(path);
+          const words = (await page.locator('main').textContent()) ?? '';
+          await page.close();
+          return words;
+        }),
+      )
+    )
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    const { council: _identity, ...content } = seed(slug);
+    // Every piece of words in the file: codes, keys and addresses are data, not sentences.
+    const sentences: string[] = [];
+    const collect = (value: unknown, key = ''): void => {
+      if (typeof value === 'string') {
+        if (value.includes(' ') && !['key', 'kind', 'url', 'email', 'phone'].includes(key))
+          sentences.push(value.replace(/\s+/g, ' ').trim());
+      } else if (Array.isArray(value)) {
+        value.forEach((item) => collect(item, key));
+      } else if (value && typeof value === 'object') {
+        for (const [name, item] of Object.entries(value)) collect(item, name);
+      }
+    };
+    collect(content);
+    expect(sentences.length).toBeGreaterThan(10);
+    expect(sentences.filter((sentence) => !shown.includes(sentence))).toEqual([]);
   });
 
   it('answers an unknown council with a 404 page that leads home', async () => {

@@ -33,6 +33,8 @@ export interface NewCouncil {
   slug: string;
   name: string;
   promises: string[];
+  /** The council's own word for a promise, chosen on the pledge form; left as it is ("promise") if not given. */
+  promiseNoun?: 'pledge' | 'promise' | 'commitment';
 }
 
 /** The platform admin, signed in; with `create`, the council is made first. */
@@ -101,6 +103,7 @@ export async function councilThroughWorkspace(browser: Browser, portalUrl: strin
 
   await publisher.goto(`${portalUrl}/${council.slug}/manage/pledge`);
   await publisher.getByLabel('Children in care').check();
+  if (council.promiseNoun) await publisher.getByLabel('What you call each promise').selectOption(council.promiseNoun);
   for (const [index, text] of council.promises.entries()) {
     await press(publisher, 'Add promise');
     await publisher.locator(`#field-promises-${index}-text`).fill(text);

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { COUNCIL_PAGES, DELIVERY_PAGES, PUBLIC_PAGES, VIEWPORTS, publicPagesSuite } from './public-pages';
+import { ABOUT_PAGES, COUNCIL_PAGES, DELIVERY_PAGES, PUBLIC_PAGES, VIEWPORTS, publicPagesSuite } from './public-pages';
 
 // Issue 4: light and safe, measured in Debian's Chromium with JavaScript off.
 const LEAVE_URL = 'https://www.bbc.co.uk/weather';
@@ -8,7 +8,7 @@ const BUDGET_BYTES = 30 * 1024;
 const { stack, newContext, open } = publicPagesSuite();
 
 describe('text at 200% on a 320 px wide screen', () => {
-  it.each([...COUNCIL_PAGES, ...DELIVERY_PAGES])('%s reflows with nothing wider than the screen', async (path) => {
+  it.each([...COUNCIL_PAGES, ...ABOUT_PAGES, ...DELIVERY_PAGES])('%s reflows with nothing wider than the screen', async (path) => {
     const page = await open(path, { width: 320, height: 640 });
     // Set from outside the page, so the CSP (no inline style) stays as it is.
     await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
@@ -41,29 +41,32 @@ describe('text at 200% on a 320 px wide screen', () => {
 });
 
 describe('weight budget', () => {
-  it.each([...COUNCIL_PAGES, ...DELIVERY_PAGES])('%s: HTML and CSS at most 30 KB gzipped, no web fonts, no script', async (path) => {
-    const html = await (await fetch(stack().portalUrl + path)).text();
-    const stylesheets = [...html.matchAll(/<link\b[^>]*>/gi)]
-      .map(([tag]) => tag)
-      .filter((tag) => /\brel="stylesheet"/i.test(tag))
-      .map((tag) => new URL(/\bhref="([^"]+)"/i.exec(tag)?.[1] ?? '', stack().portalUrl + path).href);
-    expect(stylesheets.length).toBeGreaterThan(0);
-    const css = await Promise.all(stylesheets.map(async (url) => (await fetch(url)).text()));
-    const gzipped = [html, ...css].reduce((total, text) => total + gzipSync(text).byteLength, 0);
-    expect(gzipped).toBeLessThanOrEqual(BUDGET_BYTES);
-    for (const sheet of css) expect(sheet).not.toMatch(/@font-face/i);
-    expect(html).not.toMatch(/<script/i);
+  it.each([...COUNCIL_PAGES, ...ABOUT_PAGES, ...DELIVERY_PAGES])(
+    '%s: HTML and CSS at most 30 KB gzipped, no web fonts, no script',
+    async (path) => {
+      const html = await (await fetch(stack().portalUrl + path)).text();
+      const stylesheets = [...html.matchAll(/<link\b[^>]*>/gi)]
+        .map(([tag]) => tag)
+        .filter((tag) => /\brel="stylesheet"/i.test(tag))
+        .map((tag) => new URL(/\bhref="([^"]+)"/i.exec(tag)?.[1] ?? '', stack().portalUrl + path).href);
+      expect(stylesheets.length).toBeGreaterThan(0);
+      const css = await Promise.all(stylesheets.map(async (url) => (await fetch(url)).text()));
+      const gzipped = [html, ...css].reduce((total, text) => total + gzipSync(text).byteLength, 0);
+      expect(gzipped).toBeLessThanOrEqual(BUDGET_BYTES);
+      for (const sheet of css) expect(sheet).not.toMatch(/@font-face/i);
+      expect(html).not.toMatch(/<script/i);
 
-    // What the browser actually asks for, to catch anything referenced indirectly.
-    const context = await newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    const requests: { url: string; type: string }[] = [];
-    page.on('request', (request) => requests.push({ url: request.url(), type: request.resourceType() }));
-    await page.goto(stack().portalUrl + path, { waitUntil: 'networkidle' });
-    expect(requests.filter(({ type }) => type === 'font')).toEqual([]);
-    expect(requests.filter(({ url, type }) => type === 'script' || /\.m?js(\?|$)/.test(new URL(url).pathname))).toEqual([]);
-    expect(await page.locator('script').count()).toBe(0);
-  });
+      // What the browser actually asks for, to catch anything referenced indirectly.
+      const context = await newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      const requests: { url: string; type: string }[] = [];
+      page.on('request', (request) => requests.push({ url: request.url(), type: request.resourceType() }));
+      await page.goto(stack().portalUrl + path, { waitUntil: 'networkidle' });
+      expect(requests.filter(({ type }) => type === 'font')).toEqual([]);
+      expect(requests.filter(({ url, type }) => type === 'script' || /\.m?js(\?|$)/.test(new URL(url).pathname))).toEqual([]);
+      expect(await page.locator('script').count()).toBe(0);
+    },
+  );
 });
 
 describe('"Leave this page quickly"', () => {

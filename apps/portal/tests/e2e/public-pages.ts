@@ -14,9 +14,12 @@ export const MADE_IN_WORKSPACE = {
   slug: 'north-somerset',
   name: 'North Somerset Council',
   promises: ['We will listen to you.', 'We will help you find a safe home.'],
+  promiseNoun: 'pledge' as const,
 };
 export const COUNCIL_PAGES = ['/worcestershire', '/somerset', `/${MADE_IN_WORKSPACE.slug}`];
 export const CARD_PAGES = COUNCIL_PAGES.map((path) => `${path}/card`);
+/** Each council's page for staff, partners and professionals, linked from the young people's page. */
+export const ABOUT_PAGES = COUNCIL_PAGES.map((path) => `${path}/about`);
 // How each council is doing with its promises: the seed councils truthfully have no update yet;
 // the council made in the workspace has SAMPLE_PROGRESS published, so every part shows.
 export const PROGRESS_PAGES = COUNCIL_PAGES.map((path) => `${path}/progress`);
@@ -27,7 +30,7 @@ export const REPORT_PAGES = COUNCIL_PAGES.map((path) => `${path}/report/${SAMPLE
 export const YOU_SAID_PAGES = COUNCIL_PAGES.map((path) => `${path}/you-said-we-did`);
 /** Every page of a council's delivery: what young people and the board read about promises kept. */
 export const DELIVERY_PAGES = [...PROGRESS_PAGES, ...BOARD_PAGES, ...REPORT_PAGES, ...YOU_SAID_PAGES];
-export const PUBLIC_PAGES = ['/', ...COUNCIL_PAGES, ...CARD_PAGES, ...DELIVERY_PAGES, '/sign-in', '/no-such-council'];
+export const PUBLIC_PAGES = ['/', ...COUNCIL_PAGES, ...ABOUT_PAGES, ...CARD_PAGES, ...DELIVERY_PAGES, '/sign-in', '/no-such-council'];
 
 /** Progress, two board meetings and two "you said, we did" entries for the council made in the workspace. */
 export const SAMPLE_PROGRESS: ProgressContent = {

@@ -71,9 +71,10 @@ describeEachDialect(describe, 'the council workspace without JavaScript, on %s',
     await press(publisher, 'Publish');
     expect(await publisher.getByRole('status').textContent()).toContain('Published');
     await go(publisher, `/${SLUG}`);
+    // A council made here has not chosen its own word for a promise: "Promise 1".
     expect(await texts(publisher, 'ol.promises > li')).toEqual([
-      "Pledge 1 We will listen to you. How we're doing with this: Pledge 1",
-      "Pledge 2 We will help you find a home. How we're doing with this: Pledge 2",
+      "Promise 1 How we're doing with this: Promise 1 We will listen to you. Tell us if we're not keeping this: Promise 1",
+      "Promise 2 How we're doing with this: Promise 2 We will help you find a home. Tell us if we're not keeping this: Promise 2",
     ]);
   });
 
@@ -94,7 +95,7 @@ describeEachDialect(describe, 'the council workspace without JavaScript, on %s',
     expect(await change.locator('td').first().textContent()).toBe('We will help you find a home.');
     expect(await publisher.getByRole('button', { name: 'Restore this version as a new draft' }).count()).toBe(1);
     await go(publisher, `/${SLUG}`);
-    expect(await publisher.getByText('We will help you find a safe home.').count()).toBe(1);
+    expect(await publisher.locator('ol.promises').getByText('We will help you find a safe home.').count()).toBe(1);
   });
 
   it('shows the second of two editors saving the same section the first one’s text, and keeps their own', async () => {

@@ -30,8 +30,11 @@ describe('the matrix of 150 sample councils', () => {
       const row = bySlug.get(sample.council.slug)!;
       const promises = sample.pledge!.promises;
       expect(row.promiseCount).toBe(promises.length);
+      // Outside England a council is compared on its own nation's framework, not on England's principles.
       expect(row.principles.map((cell) => cell.promises)).toEqual(
-        PRINCIPLES.map(({ code }) => promises.filter((promise) => promise.principles.includes(code)).length),
+        row.nation === 'england'
+          ? PRINCIPLES.map(({ code }) => promises.filter((promise) => promise.principles.includes(code)).length)
+          : [],
       );
     }
     const english = await api.compare.matrix({ nation: 'england', sort: 'cswa2017-1c' });

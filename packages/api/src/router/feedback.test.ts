@@ -52,6 +52,33 @@ describeEachDialect(describe, "young people's feedback on %s", (dialect) => {
     expect(await t.db.selectFrom('feedback').selectAll().execute()).toEqual([]);
   });
 
+  it('keeps which promise or theme a message is about, and shows it to staff', async () => {
+    await reader().feedback.send({ ...message, council: 'worcestershire', page: '/worcestershire', about: 'promise-3' });
+    await reader().feedback.send({ ...message, about: 'theme-where-i-live' });
+    const [worcestershire] = (await staff('publisherB').feedback.overview({ council: 'worcestershire' })).comments;
+    expect(worcestershire).toMatchObject({ topic: 'promises', about: 'promise-3', comment: message.message });
+    const [somerset] = (await staff('publisherA').feedback.overview({ council: 'somerset' })).comments;
+    expect(somerset).toMatchObject({ about: 'theme-where-i-live' });
+  });
+
+  it('refuses a message about a promise or theme the council has not published, changing nothing', async () => {
+    // Somerset's pledge has themes, not numbered promises; Worcestershire has eleven pledges and no themes.
+    const notSomersets = await rejection(reader().feedback.send({ ...message, about: 'promise-3' }), 'BAD_REQUEST');
+    expect(notSomersets.message).toBe(
+      'That is not one of the promises Somerset County Council has published. Choose one from the list, or leave it out.',
+    );
+    await rejection(
+      reader().feedback.send({ ...message, council: 'worcestershire', page: '/worcestershire', about: 'promise-12' }),
+      'BAD_REQUEST',
+    );
+    await rejection(
+      reader().feedback.send({ ...message, council: 'worcestershire', page: '/worcestershire', about: 'theme-where-i-live' }),
+      'BAD_REQUEST',
+    );
+    expect(await t.db.selectFrom('feedback').selectAll().execute()).toEqual([]);
+    expect(await t.db.selectFrom('submission_attempts').selectAll().execute()).toEqual([]);
+  });
+
   it('slows a client that sends too much, without touching anyone else', async () => {
     for (let sent = 0; sent < SUBMISSION_LIMITS.message.max; sent += 1) await reader().feedback.send(message);
     const refused = await rejection(reader().feedback.send(message), 'TOO_MANY_REQUESTS');

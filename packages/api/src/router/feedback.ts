@@ -7,10 +7,13 @@ import {
   messageInput,
   tallyFeedback,
 } from '@pledgekeeper/domain/feedback';
+import { progressTargets } from '@pledgekeeper/domain/progress';
 import { z } from 'zod';
 import { councilProcedure, memberProcedure, router } from '../trpc.js';
 
 const TOO_MANY_SUBMISSIONS = 'You have sent a lot in a short time. Wait 15 minutes, then try again.';
+const notInPledge = (council: string) =>
+  `That is not one of the promises ${council} has published. Choose one from the list, or leave it out.`;
 
 export const feedbackRouter = router({
   /** "Was this helpful?" from a reader of a council's page. Anonymous; stored for that council only. */
@@ -31,6 +34,14 @@ export const feedbackRouter = router({
     .input(messageInput)
     .output(feedbackReceipt)
     .mutation(async ({ ctx, input }) => {
+      // What a message may be about is what the council's page offers: a promise or theme of its
+      // published pledge. Checked first, so a refused message changes nothing, not even the rate limit.
+      if (input.about !== null) {
+        const published = await ctx.council.publishedPage();
+        if (!progressTargets(published?.content.pledge ?? null).includes(input.about)) {
+          throw new Refusal('BAD_REQUEST', notInPledge(ctx.council.council.name));
+        }
+      }
       if (!(await ctx.council.allowSubmission({ client: ctx.client, form: 'message', addressKey: ctx.addressKey }, ctx.now()))) {
         throw new Refusal('TOO_MANY_REQUESTS', TOO_MANY_SUBMISSIONS);
       }

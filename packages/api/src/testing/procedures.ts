@@ -107,4 +107,6 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   'progress.sendBack': { access: 'publisher', input: (council) => ({ council, comment: 'Please add the date' }) },
   'progress.publish': { access: 'publisher', input: (council) => ({ council }) },
   'progress.discard': { access: 'member', input: (council) => ({ council }) },
+  'wording.review': { access: 'member', input: (council) => ({ council }) },
+  'wording.confirm': { access: 'publisher', input: (council) => ({ council, version: 1 }) },
 };

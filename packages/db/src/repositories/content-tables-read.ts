@@ -4,6 +4,7 @@ import type {
   CorporateParentKind,
   LocalOfferAreaCode,
   PrincipleCode,
+  PromiseNoun,
   SuggestionCode,
 } from '@pledgekeeper/domain/council';
 import type { EditionContent } from '@pledgekeeper/domain/workspace';
@@ -117,10 +118,12 @@ export async function readEdition(db: Database, councilId: string, editionId: st
       paragraphs: fromJson(statement.paragraphs),
       corporateParents: parents.map((row) => ({ kind: row.kind as CorporateParentKind, label: row.label })),
       goodParentMeans: fromJson(statement.good_parent_means),
+      helpfulQuestion: statement.helpful_question,
     },
     pledge: pledge
       ? {
           title: pledge.title,
+          promiseNoun: pledge.promise_noun as PromiseNoun,
           introduction: fromJson(pledge.introduction),
           audiences: fromJson<Audience[]>(pledge.audiences),
           writtenWith: pledge.written_with,
@@ -129,6 +132,7 @@ export async function readEdition(db: Database, councilId: string, editionId: st
             title: row.title,
             description: row.description,
             principles: themePrinciples.filter((p) => p.theme_id === row.id).map((p) => p.principle_code as PrincipleCode),
+            principlesSuggested: Number(row.principles_suggested) === 1,
           })),
           promises: promises.map((row) => ({
             number: row.number,
@@ -139,6 +143,8 @@ export async function readEdition(db: Database, councilId: string, editionId: st
             principles: principles.filter((p) => p.promise_id === row.id).map((p) => p.principle_code as PrincipleCode),
             localOfferAreas: offerAreas.filter((a) => a.promise_id === row.id).map((a) => a.area_code as LocalOfferAreaCode),
             rejectedSuggestions: fromJson<SuggestionCode[]>(row.rejected_suggestions),
+            plainWordsSuggested: Number(row.plain_words_suggested) === 1,
+            principlesSuggested: Number(row.principles_suggested) === 1,
           })),
           closing: fromJson(pledge.closing),
         }
@@ -155,6 +161,7 @@ export async function readEdition(db: Database, councilId: string, editionId: st
                 ? { kind: 'times-per-year', times: Number(board.cadence_value) }
                 : null,
           membership: fromJson<BoardMemberKind[]>(board.membership),
+          notMembers: fromJson<BoardMemberKind[]>(board.not_members),
           membershipText: board.membership_text,
           moreInfo: board.more_info_text ? { text: board.more_info_text, url: board.more_info_url } : null,
         }
@@ -162,7 +169,12 @@ export async function readEdition(db: Database, councilId: string, editionId: st
     involvement: involvement
       ? {
           introduction: involvement.introduction,
-          opportunities: opportunities.map((row) => ({ kinds: fromJson(row.kinds), text: row.text, organisation: row.organisation })),
+          opportunities: opportunities.map((row) => ({
+            kinds: fromJson(row.kinds),
+            text: row.text,
+            organisation: row.organisation,
+            url: row.url,
+          })),
         }
       : null,
     training: training.map((row) => ({

@@ -19,6 +19,7 @@ export async function insertEditionRows(db: Database, councilId: string, id: str
       summary: statement.summary,
       paragraphs: toJson(statement.paragraphs),
       good_parent_means: toJson(statement.goodParentMeans),
+      helpful_question: statement.helpfulQuestion ?? null,
     })
     .execute();
   if (statement.corporateParents.length > 0) {
@@ -53,6 +54,7 @@ export async function insertEditionRows(db: Database, councilId: string, id: str
             kinds: toJson(opportunity.kinds),
             text: opportunity.text,
             organisation: opportunity.organisation,
+            url: opportunity.url ?? null,
           })),
         )
         .execute();
@@ -123,6 +125,7 @@ async function insertPledge(db: Database, councilId: string, editionId: string, 
       audiences: toJson(pledge.audiences),
       written_with: pledge.writtenWith,
       closing: toJson(pledge.closing),
+      promise_noun: pledge.promiseNoun,
     })
     .execute();
   if (pledge.themes.length > 0) {
@@ -137,6 +140,7 @@ async function insertPledge(db: Database, councilId: string, editionId: string, 
           key: theme.key,
           title: theme.title,
           description: theme.description,
+          principles_suggested: theme.principlesSuggested ? 1 : 0,
         })),
       )
       .execute();
@@ -160,6 +164,8 @@ async function insertPledge(db: Database, councilId: string, editionId: string, 
         theme_key: promise.themeKey,
         audiences: toJson(promise.audiences),
         rejected_suggestions: toJson(promise.rejectedSuggestions),
+        plain_words_suggested: promise.plainWordsSuggested ? 1 : 0,
+        principles_suggested: promise.principlesSuggested ? 1 : 0,
       })),
     )
     .execute();
@@ -185,6 +191,7 @@ async function insertBoard(db: Database, councilId: string, editionId: string, b
       cadence_kind: board.cadence?.kind ?? null,
       cadence_value: board.cadence ? (board.cadence.kind === 'every-n-months' ? board.cadence.months : board.cadence.times) : null,
       membership: toJson(board.membership),
+      not_members: toJson(board.notMembers ?? []),
       membership_text: board.membershipText,
       more_info_text: board.moreInfo?.text ?? null,
       more_info_url: board.moreInfo?.url ?? null,

@@ -32,7 +32,10 @@ describeEachDialect(describe, 'feedback and messages on %s', (dialect) => {
   it('keeps both kinds for the council they were sent to, newest first, as new', async () => {
     const somerset = await scopeOf('somerset');
     await somerset.submitFeedback({ page: '/somerset', helpful: false, comment: 'Too long' }, now);
-    await somerset.sendMessage({ page: '/somerset', topic: 'help', message: 'Who do I ring at night?' }, new Date(now.getTime() + 1000));
+    await somerset.sendMessage(
+      { page: '/somerset', topic: 'help', about: null, message: 'Who do I ring at night?' },
+      new Date(now.getTime() + 1000),
+    );
     const items = await somerset.listFeedback();
     expect(items).toMatchObject([
       { kind: 'message', helpful: null, topic: 'help', comment: 'Who do I ring at night?', status: 'new', statusChangedBy: null },
@@ -41,9 +44,24 @@ describeEachDialect(describe, 'feedback and messages on %s', (dialect) => {
     expect(await (await scopeOf('worcestershire')).listFeedback()).toEqual([]);
   });
 
+  it('keeps which promise or theme a message is about, where the reader said', async () => {
+    const worcestershire = await scopeOf('worcestershire');
+    await worcestershire.sendMessage({ page: '/worcestershire', topic: 'promises', about: 'promise-3', message: 'Not for me' }, now);
+    await worcestershire.sendMessage(
+      { page: '/worcestershire', topic: null, about: null, message: 'Hello' },
+      new Date(now.getTime() + 1000),
+    );
+    await worcestershire.submitFeedback({ page: '/worcestershire', helpful: true, comment: 'Clear' }, new Date(now.getTime() + 2000));
+    expect(await worcestershire.listFeedback()).toMatchObject([
+      { kind: 'helpful', about: null },
+      { kind: 'message', topic: null, about: null, comment: 'Hello' },
+      { kind: 'message', topic: 'promises', about: 'promise-3', comment: 'Not for me' },
+    ]);
+  });
+
   it('marks a comment read or answered with who and when, and only within its own council', async () => {
     const somerset = await scopeOf('somerset');
-    await somerset.sendMessage({ page: '/somerset', topic: null, message: 'Thank you' }, now);
+    await somerset.sendMessage({ page: '/somerset', topic: null, about: null, message: 'Thank you' }, now);
     const [item] = await somerset.listFeedback();
     const worcestershire = await scopeOf('worcestershire');
     await expect(worcestershire.markFeedback({ id: item!.id, status: 'answered', actor: intruder }, now)).rejects.toMatchObject({

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DeliveryTarget } from '@pledgekeeper/domain/progress';
 import type { Feedback, FeedbackInput, FeedbackKind, FeedbackStatus, MessageInput, MessageTopic } from '@pledgekeeper/domain/feedback';
 import type { Database } from '../connection.js';
 import type { Selectable } from 'kysely';
@@ -8,7 +9,14 @@ import type { FeedbackTable } from '../schema.js';
 async function insert(
   db: Database,
   councilId: string,
-  row: { kind: FeedbackKind; page: string; helpful: boolean | null; topic: MessageTopic | null; comment: string | null },
+  row: {
+    kind: FeedbackKind;
+    page: string;
+    helpful: boolean | null;
+    topic: MessageTopic | null;
+    about: DeliveryTarget | null;
+    comment: string | null;
+  },
   now: Date,
 ): Promise<void> {
   await db
@@ -20,6 +28,7 @@ async function insert(
       page: row.page,
       helpful: row.helpful === null ? null : row.helpful ? 1 : 0,
       topic: row.topic,
+      about: row.about,
       comment: row.comment,
       created_at: now.toISOString(),
     })
@@ -27,10 +36,20 @@ async function insert(
 }
 
 export const insertFeedback = (db: Database, councilId: string, input: Omit<FeedbackInput, 'council'>, now: Date) =>
-  insert(db, councilId, { kind: 'helpful', page: input.page, helpful: input.helpful, topic: null, comment: input.comment }, now);
+  insert(
+    db,
+    councilId,
+    { kind: 'helpful', page: input.page, helpful: input.helpful, topic: null, about: null, comment: input.comment },
+    now,
+  );
 
 export const insertMessage = (db: Database, councilId: string, input: Omit<MessageInput, 'council'>, now: Date) =>
-  insert(db, councilId, { kind: 'message', page: input.page, helpful: null, topic: input.topic, comment: input.message }, now);
+  insert(
+    db,
+    councilId,
+    { kind: 'message', page: input.page, helpful: null, topic: input.topic, about: input.about, comment: input.message },
+    now,
+  );
 
 const toFeedback = (row: Selectable<FeedbackTable>): Omit<Feedback, 'publicAnswer'> => ({
   id: row.id,
@@ -38,6 +57,7 @@ const toFeedback = (row: Selectable<FeedbackTable>): Omit<Feedback, 'publicAnswe
   page: row.page,
   helpful: row.helpful === null ? null : Number(row.helpful) === 1,
   topic: row.topic as MessageTopic | null,
+  about: row.about,
   comment: row.comment,
   createdAt: row.created_at,
   status: row.status as FeedbackStatus,

@@ -38,6 +38,9 @@ describeEachDialect(describe, 'plain words and mappings on %s', (dialect) => {
     copy.promises[2]!.plainWords = 'School matters. We will help you learn.';
     copy.promises[2]!.rejectedSuggestions = ['offer-employment'];
     copy.promises[5]!.plainWords = null;
+    // What an editor writes or clears is the council's, no longer Pledgekeeper's suggestion.
+    copy.promises[2]!.plainWordsSuggested = false;
+    copy.promises[5]!.plainWordsSuggested = false;
     return copy;
   };
 
@@ -160,7 +163,9 @@ describe('the pledge-words migration', () => {
 
       await migrateToLatest(db);
       const pledge = (await readEdition(db, 'c1', 'e1')).pledge!;
-      expect(pledge.themes).toEqual([{ key: 'home', title: 'Where I live', description: null, principles: [] }]);
+      expect(pledge.themes).toEqual([
+        { key: 'home', title: 'Where I live', description: null, principles: [], principlesSuggested: false },
+      ]);
       expect(pledge.promises[0]).toMatchObject({ text: 'We will find you a home.', plainWords: null, rejectedSuggestions: [] });
 
       await migrateTo(db, '2026-11-25T17-00-voice-and-branding');

@@ -13,6 +13,8 @@ export interface EditionRef {
   status: PledgeStatus;
   publishedAt: string | null;
   reviewedAt: string | null;
+  /** When a publisher confirmed its suggested wording as the council's own: see wording-confirmations.ts. */
+  wordingConfirmedAt: string | null;
 }
 
 /**
@@ -37,10 +39,11 @@ export const isNewestPublished = (eb: ExpressionBuilder<DatabaseSchema, 'council
 export async function findPublishedEdition(db: Database, councilId: string): Promise<EditionRef | null> {
   const row = await db
     .selectFrom('editions')
-    .select(['id', 'version', 'status', 'published_at', 'reviewed_at'])
-    .where('council_id', '=', councilId)
-    .where('status', '=', 'published')
-    .orderBy('version', 'desc')
+    .leftJoin('wording_confirmations', 'wording_confirmations.edition_id', 'editions.id')
+    .select(['editions.id', 'editions.version', 'editions.status', 'editions.published_at', 'editions.reviewed_at', 'confirmed_at'])
+    .where('editions.council_id', '=', councilId)
+    .where('editions.status', '=', 'published')
+    .orderBy('editions.version', 'desc')
     .limit(1)
     .executeTakeFirst();
   return row
@@ -50,6 +53,7 @@ export async function findPublishedEdition(db: Database, councilId: string): Pro
         status: row.status as PledgeStatus,
         publishedAt: row.published_at,
         reviewedAt: row.reviewed_at,
+        wordingConfirmedAt: row.confirmed_at,
       }
     : null;
 }
@@ -83,7 +87,7 @@ export async function insertEdition(
     })
     .execute();
   await insertEditionRows(db, councilId, id, content);
-  return { id, version: edition.version, status: edition.status, publishedAt, reviewedAt: publishedAt };
+  return { id, version: edition.version, status: edition.status, publishedAt, reviewedAt: publishedAt, wordingConfirmedAt: null };
 }
 
 /** Records that a publisher has checked a published edition and it is still right. */

@@ -47,7 +47,8 @@ export function cellText(cell: PrincipleFigures): CellText {
   return { coverage, text: cell.themes > 0 ? `${cell.promises} + ${themes}` : String(cell.promises) };
 }
 
-export const yesNo = (value: boolean): string => (value ? 'Yes' : 'No');
+/** Null is what the council has not said: "Not stated", never "No". */
+export const yesNo = (value: boolean | null): string => (value === null ? 'Not stated' : value ? 'Yes' : 'No');
 
 const INVOLVEMENT_LABELS: Record<InvolvementOpportunity['kinds'][number], string> = {
   'advocacy-or-visiting': 'advocacy or visiting',

@@ -11,7 +11,11 @@ const promise = (number: number, text: string, plainWords: string | null = null)
   principles: [],
   localOfferAreas: [],
 });
-const numbered = { promises: [promise(1, 'We will listen.', 'We listen to you.'), promise(2, 'We will help.')], themes: [] };
+const numbered = {
+  promiseNoun: 'pledge' as const,
+  promises: [promise(1, 'We will listen.', 'We listen to you.'), promise(2, 'We will help.')],
+  themes: [],
+};
 const themed = { promises: [], themes: [{ key: 'where-i-live', title: 'Where I live', description: 'A home.', principles: [] }] };
 const now = new Date('2025-06-01T12:00:00Z');
 

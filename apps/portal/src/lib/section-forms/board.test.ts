@@ -25,9 +25,21 @@ describe('the board form', () => {
       purpose: ['To check.'],
       cadence: { kind: 'every-n-months', months: 2 },
       membership: ['officers', 'young-people'],
+      notMembers: [],
       membershipText: null,
       moreInfo: null,
     });
+  });
+
+  it('records who the council says is not on the board, and refuses anyone ticked as both', () => {
+    const { content } = readSubmission(
+      boardForm,
+      formData({ name: 'Board', purpose: 'To check.', membership: ['officers'], notMembers: ['young-people', 'officers'] }),
+    );
+    expect(content).toMatchObject({ membership: ['officers'], notMembers: ['young-people', 'officers'] });
+    expect(contentErrors(boardForm, content).notMembers).toContain('A kind of member cannot both sit on the board and not sit on it');
+    // Unticked in both lists: not stated.
+    expect(boardForm.fromContent({ name: 'Board', purpose: [], membership: ['officers'] })).toMatchObject({ notMembers: [] });
   });
 
   it('saves an empty form as no board and puts a bad address against its field', () => {

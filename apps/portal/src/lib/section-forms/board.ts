@@ -29,10 +29,28 @@ const fields: Field[] = [
     ],
   },
   { kind: 'number', name: 'cadence.count', label: 'How many months, or times a year' },
-  { kind: 'checkboxes', name: 'membership', label: 'Who sits on it', options: options(BOARD_MEMBER_KINDS) },
+  {
+    kind: 'checkboxes',
+    name: 'membership',
+    label: 'Who sits on it',
+    hint: 'Tick only who your page says sits on it.',
+    options: options(BOARD_MEMBER_KINDS),
+  },
+  {
+    kind: 'checkboxes',
+    name: 'notMembers',
+    label: 'Who does not sit on it',
+    hint: 'Tick only where your page says so. Anyone ticked in neither list is shown as “Not stated”, never as “No”.',
+    options: options(BOARD_MEMBER_KINDS),
+  },
   { kind: 'textarea', name: 'membershipText', label: 'Membership in your words', hint: 'Optional.' },
   { kind: 'text', name: 'moreInfo.text', label: 'More information: link text', hint: 'Optional.' },
-  { kind: 'text', name: 'moreInfo.url', label: 'More information: web address', hint: 'Starting https://' },
+  {
+    kind: 'text',
+    name: 'moreInfo.url',
+    label: 'More information: web address',
+    hint: 'Starting https://. Without an address, the link text is shown only as something your page mentions, not as a link.',
+  },
 ];
 
 function cadenceOf(values: FormValues) {
@@ -58,6 +76,7 @@ export const boardForm: SectionForm = {
       purpose: paragraphsOf(values.purpose),
       cadence: cadenceOf(values),
       membership: list(values.membership),
+      notMembers: list(values.notMembers),
       membershipText: optionalText(values.membershipText),
       moreInfo: moreText || moreUrl ? { text: moreText ?? '', url: moreUrl } : null,
     };
@@ -74,6 +93,7 @@ export const boardForm: SectionForm = {
       'cadence.kind': cadence?.kind ?? '',
       'cadence.count': fromNumber(cadence ? (cadence.kind === 'every-n-months' ? cadence.months : cadence.times) : null),
       membership: [...(value?.membership ?? [])],
+      notMembers: [...(value?.notMembers ?? [])],
       membershipText: fromText(value?.membershipText),
       'moreInfo.text': fromText(value?.moreInfo?.text),
       'moreInfo.url': fromText(value?.moreInfo?.url),

@@ -20,7 +20,7 @@ export type ScalarField =
   | (Base & { kind: 'paragraphs' })
   /** One entry per line. */
   | (Base & { kind: 'lines' })
-  | (Base & { kind: 'select'; options: Option[] | ((values: FormValues) => Option[]); empty: string })
+  | (Base & { kind: 'select'; options: Option[] | ((values: FormValues) => Option[]); empty?: string })
   | (Base & { kind: 'checkboxes'; options: Option[] })
   /** Kept as it was, not edited on this form. */
   | (Base & { kind: 'kept' });

@@ -15,12 +15,23 @@ describe('the involvement form', () => {
         'opportunities.1.kinds': ['fundraising'],
         'opportunities.1.text': 'Raise money',
         'opportunities.1.organisation': 'Trust',
+        'opportunities.1.url': 'https://trust.example.org/give',
       }),
     );
     expect(content).toEqual({
       introduction: 'Join in.',
-      opportunities: [{ kinds: ['fundraising'], text: 'Raise money', organisation: 'Trust' }],
+      opportunities: [{ kinds: ['fundraising'], text: 'Raise money', organisation: 'Trust', url: 'https://trust.example.org/give' }],
     });
+  });
+
+  it('keeps a way to get involved without a web address, and refuses an address that is not a web address', () => {
+    const { content } = readSubmission(
+      involvementForm,
+      formData({ 'opportunities.0.kinds': ['other'], 'opportunities.0.text': 'Help', 'opportunities.0.url': 'javascript:alert(1)' }),
+    );
+    expect(Object.keys(contentErrors(involvementForm, content))).toEqual(['opportunities.0.url']);
+    const plain = readSubmission(involvementForm, formData({ 'opportunities.0.kinds': ['other'], 'opportunities.0.text': 'Help' }));
+    expect(plain.content).toMatchObject({ opportunities: [{ url: null }] });
   });
 
   it('asks for a kind for each opportunity', () => {

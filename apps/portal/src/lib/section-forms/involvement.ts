@@ -13,6 +13,7 @@ const fields: Field[] = [
       { kind: 'checkboxes', name: 'kinds', label: 'Kind', options: options(INVOLVEMENT_KINDS) },
       { kind: 'textarea', name: 'text', label: 'What people can do' },
       { kind: 'text', name: 'organisation', label: 'Organisation', hint: 'Optional.' },
+      { kind: 'text', name: 'url', label: 'Web address', hint: 'Optional: where to find out more, starting https://.' },
     ],
   },
 ];
@@ -29,6 +30,7 @@ export const involvementForm: SectionForm = {
       kinds: list(item.kinds),
       text: text(item.text),
       organisation: optionalText(item.organisation),
+      url: optionalText(item.url),
     }));
     return introduction === null && opportunities.length === 0 ? null : { introduction, opportunities };
   },
@@ -40,6 +42,7 @@ export const involvementForm: SectionForm = {
         kinds: [...item.kinds],
         text: item.text,
         organisation: fromText(item.organisation),
+        url: fromText(item.url),
       })),
     };
   },

@@ -34,6 +34,7 @@ describe('the pledge form', () => {
     expect(submission.revision).toBe(4);
     expect(submission.content).toEqual({
       title: null,
+      promiseNoun: 'promise',
       introduction: ['We promise.', 'All of us.'],
       audiences: ['children-in-care'],
       writtenWith: null,
@@ -142,8 +143,28 @@ describe('the pledge form', () => {
     ]);
   });
 
+  it("keeps the council's own word for a promise, refusing any other", () => {
+    const pledge = readSubmission(
+      pledgeForm,
+      formData({ ...base, promiseNoun: 'pledge', 'promises.0.number': '1', 'promises.0.text': 'A' }),
+    );
+    expect(pledge.content).toMatchObject({ promiseNoun: 'pledge' });
+    expect(pledgeForm.fromContent(pledge.content)).toMatchObject({ promiseNoun: 'pledge' });
+    const vow = readSubmission(pledgeForm, formData({ ...base, promiseNoun: 'vow', 'promises.0.text': 'A' }));
+    expect(contentErrors(pledgeForm, vow.content).promiseNoun).toBeTruthy();
+    const noun = pledgeForm.fields.find((field) => field.name === 'promiseNoun');
+    expect(noun?.kind === 'select' && Array.isArray(noun.options) ? noun.options.map((option) => option.label) : null).toEqual([
+      'Pledge 1, Pledge 2…',
+      'Promise 1, Promise 2…',
+      'Commitment 1, Commitment 2…',
+    ]);
+  });
+
   it('saves an empty form as no pledge, and keeps a bad revision as unknown', () => {
-    const submission = readSubmission(pledgeForm, formData({ revision: 'abc', title: '', introduction: '', closing: '' }));
+    const submission = readSubmission(
+      pledgeForm,
+      formData({ revision: 'abc', title: '', introduction: '', closing: '', promiseNoun: 'pledge' }),
+    );
     expect(submission.content).toBeNull();
     expect(submission.revision).toBeNull();
   });

@@ -1,4 +1,13 @@
-import { AUDIENCES, LOCAL_OFFER_AREAS, PRINCIPLES, pledgeContent, type Audience, type PledgeContent } from '@pledgekeeper/domain/council';
+import {
+  AUDIENCES,
+  LOCAL_OFFER_AREAS,
+  PRINCIPLES,
+  PROMISE_NOUNS,
+  pledgeContent,
+  promiseLabel,
+  type Audience,
+  type PledgeContent,
+} from '@pledgekeeper/domain/council';
 import {
   filledItems,
   fromNumber,
@@ -22,6 +31,8 @@ const AUDIENCE_LABELS: Record<Audience, string> = {
   carers: 'Carers',
 };
 const audienceOptions = options(AUDIENCES, (value) => AUDIENCE_LABELS[value]);
+// Shown as the public page shows it, so an editor sees what readers will read.
+const nounOptions = PROMISE_NOUNS.map((noun) => ({ value: noun, label: `${promiseLabel(noun, 1)}, ${promiseLabel(noun, 2)}…` }));
 const principleOptions = PRINCIPLES.map((principle) => ({ value: principle.code, label: principle.shortName }));
 const offerAreaOptions = LOCAL_OFFER_AREAS.map((area) => ({ value: area.code, label: area.name }));
 
@@ -33,6 +44,13 @@ const themeOptions = (values: FormValues) =>
 
 const fields: Field[] = [
   { kind: 'text', name: 'title', label: 'Title', hint: 'Your own heading for the pledge. Optional.' },
+  {
+    kind: 'select',
+    name: 'promiseNoun',
+    label: 'What you call each promise',
+    hint: 'The word your own page uses. The public pages name each numbered promise with it.',
+    options: nounOptions,
+  },
   { kind: 'paragraphs', name: 'introduction', label: 'Introduction', hint: 'Leave a blank line between paragraphs.' },
   { kind: 'checkboxes', name: 'audiences', label: 'Who the pledge is made to', options: audienceOptions },
   { kind: 'text', name: 'writtenWith', label: 'Written with', hint: 'For example, your Children in Care Council. Optional.' },
@@ -105,12 +123,14 @@ export const pledgeForm: SectionForm = {
       closing: paragraphsOf(values.closing),
     };
     const blank = Object.values(content).every((value) => value === null || (Array.isArray(value) && value.length === 0));
-    return blank ? null : content;
+    // The word alone makes no pledge; anything but one of the three words is left for the schema to refuse.
+    return blank ? null : { ...content, promiseNoun: text(values.promiseNoun) || 'promise' };
   },
   fromContent: (content) => {
     const pledge = content as PledgeContent | null;
     return {
       title: fromText(pledge?.title),
+      promiseNoun: pledge?.promiseNoun ?? 'promise',
       introduction: fromParagraphs(pledge?.introduction),
       audiences: [...(pledge?.audiences ?? [])],
       writtenWith: fromText(pledge?.writtenWith),

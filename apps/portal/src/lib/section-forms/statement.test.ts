@@ -26,7 +26,14 @@ describe('the statement form', () => {
         { kind: 'health', label: 'The NHS' },
       ],
       goodParentMeans: ['Listening', 'Caring'],
+      helpfulQuestion: null,
     });
+  });
+
+  it('keeps the council’s own question above the feedback form, and round-trips it', () => {
+    const { content } = readSubmission(statementForm, formData({ paragraphs: '', helpfulQuestion: ' Was this information helpful? ' }));
+    expect(content).toMatchObject({ helpfulQuestion: 'Was this information helpful?' });
+    expect(statementForm.fromContent(content)).toMatchObject({ helpfulQuestion: 'Was this information helpful?' });
   });
 
   it('says which corporate parent lacks a kind', () => {

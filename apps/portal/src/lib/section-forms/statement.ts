@@ -1,4 +1,4 @@
-import { CORPORATE_PARENT_KINDS, statement, type Statement } from '@pledgekeeper/domain/council';
+import { CORPORATE_PARENT_KINDS, DEFAULT_HELPFUL_QUESTION, statement, type Statement } from '@pledgekeeper/domain/council';
 import {
   filledItems,
   fromLines,
@@ -30,6 +30,12 @@ const fields: Field[] = [
     ],
   },
   { kind: 'lines', name: 'goodParentMeans', label: 'Being a good corporate parent means', hint: 'One point per line.' },
+  {
+    kind: 'text',
+    name: 'helpfulQuestion',
+    label: 'Question above the feedback form',
+    hint: `Your own words for it, for example “Was this information helpful?”. Leave it empty for “${DEFAULT_HELPFUL_QUESTION}”`,
+  },
 ];
 
 export const statementForm: SectionForm = {
@@ -43,6 +49,7 @@ export const statementForm: SectionForm = {
     paragraphs: paragraphsOf(values.paragraphs),
     corporateParents: filledItems(values, 'corporateParents').map((item) => ({ kind: text(item.kind), label: text(item.label) })),
     goodParentMeans: linesOf(values.goodParentMeans),
+    helpfulQuestion: optionalText(values.helpfulQuestion),
   }),
   fromContent: (content) => {
     const value = (content ?? statement.parse({ paragraphs: [] })) as Statement;
@@ -51,6 +58,7 @@ export const statementForm: SectionForm = {
       paragraphs: fromParagraphs(value.paragraphs),
       corporateParents: value.corporateParents.map((parent) => ({ kind: parent.kind, label: parent.label })),
       goodParentMeans: fromLines(value.goodParentMeans),
+      helpfulQuestion: fromText(value.helpfulQuestion ?? null),
     };
   },
 };

@@ -23,4 +23,14 @@ describe('how the portal is served', () => {
     expect(() => readDeployment({ PAGE_CACHE_BYTES: 'lots' })).toThrow(/PAGE_CACHE_BYTES/);
     expect(() => readDeployment({ PAGE_CACHE_BYTES: '-1' })).toThrow(/PAGE_CACHE_BYTES/);
   });
+
+  it('reads the other addresses forms may come from, refusing anything that is not an origin', () => {
+    expect(readDeployment({}).trustedOrigins).toEqual([]);
+    expect(readDeployment({ TRUSTED_ORIGINS: 'http://127.0.0.1:3000, https://pk.example' }).trustedOrigins).toEqual([
+      'http://127.0.0.1:3000',
+      'https://pk.example',
+    ]);
+    expect(() => readDeployment({ TRUSTED_ORIGINS: 'http://127.0.0.1:3000/' })).toThrow(/TRUSTED_ORIGINS/);
+    expect(() => readDeployment({ TRUSTED_ORIGINS: '127.0.0.1:3000' })).toThrow(/TRUSTED_ORIGINS/);
+  });
 });

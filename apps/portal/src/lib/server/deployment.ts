@@ -6,6 +6,11 @@ export interface Deployment {
   addressHeader: string | null;
   /** Most bytes the public-page cache may hold; 0 turns it off. */
   pageCacheBytes: number;
+  /**
+   * Other addresses of this same portal that forms may be sent from, besides ORIGIN: on one
+   * machine, http://127.0.0.1:3000 beside http://localhost:3000. From TRUSTED_ORIGINS.
+   */
+  trustedOrigins: string[];
 }
 
 type Source = Record<string, string | undefined>;
@@ -22,7 +27,25 @@ export function readDeployment(source: Source): Deployment {
     https: /^https:\/\//i.test(source.ORIGIN?.trim() ?? ''),
     addressHeader: source.ADDRESS_HEADER?.trim() || null,
     pageCacheBytes,
+    trustedOrigins: readOrigins(source.TRUSTED_ORIGINS),
   };
+}
+
+// Origins exactly as browsers send them ("http://127.0.0.1:3000"): anything more would never match.
+function readOrigins(raw: string | undefined): string[] {
+  const origins = (raw ?? '').split(/[\s,]+/).filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // Reported below.
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      throw new Error(`TRUSTED_ORIGINS must list origins such as http://127.0.0.1:3000 (no path or trailing slash), not "${origin}"`);
+    }
+  }
+  return origins;
 }
 
 // A year, and for subdomains too: the usual value, and what preload lists ask for.

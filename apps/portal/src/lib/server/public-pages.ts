@@ -23,6 +23,7 @@ export interface StoredPage {
 const PUBLIC_ROUTES = new Set([
   '/',
   '/[council]',
+  '/[council]/about',
   '/[council]/card',
   '/[council]/progress',
   '/[council]/progress.json',

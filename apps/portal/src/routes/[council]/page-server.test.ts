@@ -6,21 +6,31 @@ import { actions, load } from './+page.server';
 
 const query = vi.fn();
 const mutate = vi.fn();
+const send = vi.fn();
 // The per-request client hooks.server.ts puts in locals, standing in for the API.
 const progress = vi.fn();
 const locals = {
   sessionToken: null,
-  api: { council: { page: { query } }, progress: { published: { query: progress } }, feedback: { submit: { mutate } } },
+  api: {
+    council: { page: { query } },
+    progress: { published: { query: progress } },
+    feedback: { submit: { mutate }, send: { mutate: send } },
+  },
 };
 
 const answered = apiAnswer;
 const down = noAnswer;
 
 // Only the parts of a request event these functions read.
-const event = (council: string, fields: Record<string, string> = {}) => {
+const event = (council: string, fields: Record<string, string> = {}, search = '?/feedback') => {
   const body = new URLSearchParams(fields);
-  const request = new Request(`http://portal.test/${council}?/feedback`, { method: 'POST', body });
-  return { params: { council }, request, locals } as unknown as Parameters<typeof load>[0] & Parameters<typeof actions.feedback>[0];
+  const url = new URL(`http://portal.test/${council}${search}`);
+  const request = new Request(url, { method: 'POST', body });
+  return { params: { council }, request, url, locals } as unknown as Parameters<typeof load>[0] & Parameters<typeof actions.feedback>[0];
+};
+const visit = (council: string, search = '') => {
+  const url = new URL(`http://portal.test/${council}${search}`);
+  return { params: { council }, request: new Request(url), url, locals } as unknown as Parameters<typeof load>[0];
 };
 const thrown = async (run: () => unknown) => {
   try {
@@ -34,6 +44,7 @@ const thrown = async (run: () => unknown) => {
 beforeEach(() => {
   query.mockReset();
   mutate.mockReset();
+  send.mockReset();
   progress.mockReset();
   progress.mockRejectedValue(down());
 });
@@ -51,6 +62,40 @@ describe('load', () => {
     const council = { slug: 'somerset', name: 'Somerset Council', brandColour: null, brandName: null };
     query.mockResolvedValueOnce({ council, pledge: null });
     expect(await load(event('somerset'))).toMatchObject({ page: { council }, youSaid: [] });
+  });
+});
+
+describe('"Tell us if we\'re not keeping this"', () => {
+  const council = { slug: 'worcestershire', name: 'Worcestershire County Council', brandColour: null, brandName: null };
+  const pledge = {
+    promiseNoun: 'pledge',
+    themes: [],
+    promises: [{ number: 3, text: 'Make sure your learning is a priority', plainWords: null, themeKey: null }],
+  };
+
+  it('starts the message form with the promise the link names, when the page shows it', async () => {
+    query.mockResolvedValue({ council, pledge });
+    expect(await load(visit('worcestershire', '?about=promise-3'))).toMatchObject({
+      targets: [{ target: 'promise-3', label: 'Pledge 3', words: 'Make sure your learning is a priority' }],
+      startingMessage: { topic: 'promises', about: 'promise-3', message: '' },
+    });
+    expect(await load(visit('worcestershire', '?about=promise-9'))).toMatchObject({ startingMessage: { topic: null, about: null } });
+  });
+
+  it("puts the API's refusal of a promise that is not the council's on the field, keeping what was typed", async () => {
+    send.mockRejectedValueOnce(answered('BAD_REQUEST', {}, 'That is not one of the promises.'));
+    const result = await actions.message(event('worcestershire', { topic: 'promises', about: 'promise-9', message: 'Hello' }, '?/message'));
+    expect(send).toHaveBeenCalledWith({
+      council: 'worcestershire',
+      page: '/worcestershire',
+      topic: 'promises',
+      about: 'promise-9',
+      message: 'Hello',
+    });
+    expect(result).toMatchObject({
+      status: 400,
+      data: { messageValues: { about: 'promise-9', message: 'Hello' }, messageErrors: { about: 'That is not one of the promises.' } },
+    });
   });
 });
 

@@ -1,4 +1,9 @@
 import { loadCouncilPage } from '$lib/server/council-page';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, locals }) => loadCouncilPage(locals.api, params.council);
+// The card is printed, so it names the page by its full address: the portal's public ORIGIN,
+// which adapter-node gives every request's URL.
+export const load: PageServerLoad = async ({ params, locals, url }) => ({
+  ...(await loadCouncilPage(locals.api, params.council)),
+  address: `${url.origin}/${params.council}`,
+});

@@ -1,6 +1,7 @@
 import { FEEDBACK_STATUSES, markFeedbackInput, type FeedbackStatus } from '@pledgekeeper/domain/feedback';
 import { fail } from '@sveltejs/kit';
-import { actionFailed, loadFailed } from '$lib/server/failures';
+import { progressEntries } from '@pledgekeeper/domain/progress';
+import { actionFailed, loadFailed, onlyApiFailures } from '$lib/server/failures';
 import { keptForForms } from '$lib/server/kept-for-forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,8 +11,16 @@ const isStatus = (value: unknown): value is FeedbackStatus => FEEDBACK_STATUSES.
 export const load = keptForForms('feedback', (async ({ locals, params, url }) => {
   const shown = url.searchParams.get('status');
   try {
-    const overview = await locals.api.feedback.overview.query({ council: params.council });
-    return { ...overview, shown: isStatus(shown) ? shown : null };
+    const [overview, published] = await Promise.all([
+      locals.api.feedback.overview.query({ council: params.council }),
+      // For naming what a message is about ("Pledge 3"); the list shows without it.
+      locals.api.council.page.query({ council: params.council }).catch((cause: unknown) => {
+        onlyApiFailures(cause);
+        return null;
+      }),
+    ]);
+    const aboutLabels = Object.fromEntries(progressEntries(published?.pledge ?? null).map((entry) => [entry.target, entry.label]));
+    return { ...overview, aboutLabels, shown: isStatus(shown) ? shown : null };
   } catch (cause) {
     loadFailed(cause, url);
   }
