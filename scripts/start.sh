@@ -59,10 +59,11 @@ trap 'stop_all' EXIT
 # `exec` makes the subshell become node, so $! is the node process itself. `setsid` keeps
 # Ctrl-C in the terminal from reaching the servers directly: this script stops them, once each
 # (the server takes a second signal to mean "stop now, unclean").
-# Without DATABASE_URL the server keeps its SQLite file under apps/server/data.
+# Without DATABASE_URL the server keeps its SQLite file under apps/server/data, and without SMTP_URL
+# its emails go to apps/server/data/outbox; ORIGIN gives the links in them the portal's address.
 # The supervisor restarts the API when it exits or crashes (1 s, 2 s, 4 s ... 30 s apart), so the
 # portal stays up, serving what it can; a failure in the first seconds is a failure to start.
-(cd apps/server && LOG_LEVEL="$LOG_LEVEL" exec setsid node ../../scripts/supervise.mjs --name API --startup-seconds 5 -- node dist/main.js) &
+(cd apps/server && LOG_LEVEL="$LOG_LEVEL" ORIGIN="$ORIGIN" exec setsid node ../../scripts/supervise.mjs --name API --startup-seconds 5 -- node dist/main.js) &
 server_pid=$!
 node scripts/wait-for-http.mjs "http://127.0.0.1:$API_PORT/health" 120 "$server_pid" \
   || pk_die "the API server did not become ready"

@@ -1,6 +1,6 @@
 import { type FastifyInstance, type FastifyServerOptions, LogController, fastify } from 'fastify';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import { type AppRouter, appRouter, createContext } from '@pledgekeeper/api';
+import { type AppRouter, type Mailer, appRouter, createContext } from '@pledgekeeper/api';
 import type { Database, DatabaseHealth } from '@pledgekeeper/db';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -19,6 +19,8 @@ export interface ServerOptions {
   slowRequestMs?: number;
   /** What `/health` asks: `createDatabase(...).health`. Default: `select 1`, given up after 2 s. */
   health?: () => Promise<DatabaseHealth>;
+  /** Sends the emails procedures ask for; none without one. */
+  mailer?: Mailer | null;
 }
 
 const pingWithin = async (db: Database, ms: number): Promise<DatabaseHealth> => {
@@ -53,7 +55,7 @@ const bearerToken = (authorization: string | undefined): string | null => {
 };
 
 /** The HTTP server around the API, without listening: tests inject requests or listen on port 0. */
-export function buildServer({ db, logger = false, secret = null, slowRequestMs, health }: ServerOptions): FastifyInstance {
+export function buildServer({ db, logger = false, secret = null, slowRequestMs, health, mailer = null }: ServerOptions): FastifyInstance {
   const app = fastify({
     logger: withSerializers(logger),
     // Fastify's own pair of lines per request carries the whole URL: request-log.ts writes ours.
@@ -91,6 +93,7 @@ export function buildServer({ db, logger = false, secret = null, slowRequestMs, 
           sessionToken: bearerToken(req.headers.authorization),
           client: clientOf(req),
           addressKey,
+          mailer,
         }),
       onError({ error, req }) {
         noteFailure(req, error.cause ?? error);

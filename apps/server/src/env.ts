@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { accountEmail, newPassword } from '@pledgekeeper/domain/workspace';
+import { type MailSettings, readMailSettings } from '@pledgekeeper/api';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
@@ -30,6 +31,8 @@ export interface ServerEnv {
   admin: { email: string; password: string } | null;
   /** PLEDGEKEEPER_SECRET, or null: then no forwarded reader address is trusted. */
   secret: string | null;
+  /** SMTP_URL, MAIL_FROM, MAIL_OUTBOX and ORIGIN (the portal's address, for links in emails). */
+  mail: MailSettings;
 }
 
 /** The one place the server reads its environment; a bad value stops start-up with a clear message. */
@@ -45,6 +48,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
       "The server's environment is not valid:\n  set both PLEDGEKEEPER_ADMIN_EMAIL and PLEDGEKEEPER_ADMIN_PASSWORD to create the first platform admin, or neither",
     );
   }
+  let mail: MailSettings;
+  try {
+    mail = readMailSettings(source);
+  } catch (error) {
+    throw new Error(`The server's environment is not valid:\n  ${(error as Error).message}`, { cause: error });
+  }
   return {
     port: env.API_PORT,
     host: env.API_HOST,
@@ -56,5 +65,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
         ? { email: env.PLEDGEKEEPER_ADMIN_EMAIL, password: env.PLEDGEKEEPER_ADMIN_PASSWORD }
         : null,
     secret: env.PLEDGEKEEPER_SECRET ?? null,
+    mail,
   };
 }

@@ -2,6 +2,7 @@
 import { hostname } from 'node:os';
 import { type DatabaseHandle, DatabaseFileProblem, createDatabase, isDatabaseUnavailable, migrateToLatest } from '@pledgekeeper/db';
 import { readSeedDirectory, seedCouncils } from '@pledgekeeper/db/seed';
+import { createMailer } from '@pledgekeeper/api';
 import { ensurePlatformAdmin } from './admin-bootstrap.js';
 import { buildServer } from './app.js';
 import { readEnv } from './env.js';
@@ -30,7 +31,10 @@ try {
   process.exit(1);
 }
 const { db, dialect, location, health } = handle;
-const app = buildServer({ db, logger: { level: env.logLevel }, secret: env.secret, health });
+const mailer = createMailer(env.mail, { info: (d, m) => app.log.info(d, m), error: (d, m) => app.log.error(d, m) });
+const app = buildServer({ db, logger: { level: env.logLevel }, secret: env.secret, health, mailer });
+if (!env.mail.smtpUrl)
+  app.log.info({ outbox: env.mail.outbox }, `SMTP_URL is not set: emails are written to ${env.mail.outbox} and logged`);
 if (handle.created) app.log.warn({ database: location }, `created a new, empty database at ${location}: this is a first start`);
 if (!env.secret)
   app.log.warn(
@@ -71,6 +75,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   app.log.info({ signal }, 'stopping: finishing requests in flight');
   await app.close();
+  await mailer.settled(); // emails of the last requests
   await db.destroy();
   process.exit(0);
 }

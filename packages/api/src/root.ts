@@ -1,3 +1,4 @@
+import { accountRouter } from './router/account.js';
 import { adminRouter } from './router/admin.js';
 import { authRouter } from './router/auth.js';
 import { brandingRouter } from './router/branding.js';
@@ -14,6 +15,7 @@ export const appRouter = router({
   council: councilRouter,
   feedback: feedbackRouter,
   auth: authRouter,
+  account: accountRouter,
   admin: adminRouter,
   people: peopleRouter,
   workspace: workspaceRouter,

@@ -154,6 +154,8 @@ describe('tenancy, procedure by procedure', () => {
     'auth.me',
     'auth.invitation',
     'auth.acceptInvitation',
+    'account.emailPreferences',
+    'account.setEmailPreferences',
     'admin.councils',
     'admin.createCouncil',
     'admin.invitePublisher',

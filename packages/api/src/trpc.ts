@@ -13,6 +13,7 @@ import {
 import { councilSlug } from '@pledgekeeper/domain/council';
 import { Refusal } from '@pledgekeeper/domain/workspace';
 import { type PasswordHasher, passwordHasher } from './passwords.js';
+import { type Mailer, type Notifications, notifications } from './mail/index.js';
 
 /** What every procedure may use. Built without an HTTP request, so tests call procedures directly. */
 export interface Context {
@@ -26,6 +27,8 @@ export interface Context {
   passwordHasher: PasswordHasher;
   /** The key for hashing readers' addresses for the anonymous forms' limit; never stored in the database. */
   addressKey: Uint8Array;
+  /** Emails about what a procedure did, sent in the background after it commits; none without a mailer. */
+  notify: Notifications;
 }
 
 // Made once per process when none is given: the limit's window is only 15 minutes, so losing it
@@ -39,6 +42,7 @@ export const createContext = (options: {
   client?: string;
   passwordHasher?: PasswordHasher;
   addressKey?: Uint8Array;
+  mailer?: Mailer | null;
 }): Context => ({
   db: options.db,
   now: options.now ?? (() => new Date()),
@@ -46,6 +50,8 @@ export const createContext = (options: {
   client: options.client ?? 'unknown',
   passwordHasher: options.passwordHasher ?? passwordHasher,
   addressKey: options.addressKey ?? PROCESS_ADDRESS_KEY,
+  // Bound to the database here: council procedures lose `db`, and recipients are found after they return.
+  notify: notifications(options.db, options.mailer ?? null),
 });
 
 /** The signed-in person as procedures see them: never the password hash. */

@@ -14,6 +14,20 @@ import { peopleScope } from './people-scope.js';
 import { progressScope } from './progress-scope.js';
 import { wordingScope } from './wording-scope.js';
 
+// London time, as the workspace shows every date.
+const SENT_AT = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
+
+/** Feedback as a person would find it in the list, by when it came: its id means nothing to anyone. */
+const feedbackNamed = async (db: Database, councilId: string, id: string): Promise<string> => {
+  const row = await db
+    .selectFrom('feedback')
+    .select(['kind', 'created_at'])
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return `the ${row.kind === 'message' ? 'message' : 'feedback'} sent on ${SENT_AT.format(new Date(row.created_at))}`;
+};
+
 /** Who made a change, as the audit log and the feedback list name them. */
 export interface ChangeActor extends Actor {
   displayName: string;
@@ -61,7 +75,7 @@ export function councilScope(db: Database, councilId: string, council: Council) 
         const changed = await markFeedback(trx, councilId, { id: change.id, status: change.status, by: change.actor.displayName }, now);
         // Another council's id matches no row: to this council it does not exist.
         if (!changed) throw new Refusal('NOT_FOUND', 'That feedback does not exist');
-        const summary = `Marked feedback ${change.id.slice(0, 8)} as ${change.status}`;
+        const summary = `Marked ${await feedbackNamed(trx, councilId, change.id)} as ${change.status}`;
         await recordAudit(
           trx,
           { councilId, actor: change.actor, action: 'feedback-marked', summary, detail: { id: change.id, status: change.status } },

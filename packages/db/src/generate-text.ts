@@ -1,8 +1,9 @@
-import type { InvolvementOpportunity, LocalOfferAreaCode, PrincipleCode } from '@pledgekeeper/domain/council';
+import type { EnglandPrincipleCode, InvolvementOpportunity, LocalOfferAreaCode, Nation, PrincipleCode } from '@pledgekeeper/domain/council';
 import type { DeliveryStatus } from '@pledgekeeper/domain/progress';
 
 // The words of the sample councils: typical of published pledges, written for these samples.
-export type Code = PrincipleCode;
+// Each sample promise is written for one of England's principles, its topic.
+export type Code = EnglandPrincipleCode;
 
 export const PLACE_STARTS = [
   'Ash',
@@ -137,6 +138,41 @@ export const RELATED: Record<Code, { principle: Code; areas: LocalOfferAreaCode[
   'cswa2017-1f': { principle: 'cswa2017-1a', areas: ['offer-relationships'] },
   'cswa2017-1g': { principle: 'cswa2017-1e', areas: ['offer-accommodation', 'offer-finance'] },
 };
+
+/**
+ * Where a sample council of another nation files a sample promise written for an English topic:
+ * under its own nation's principle on the same subject. This chooses sample data only; it is not
+ * a mapping between the frameworks, and nothing published says it is.
+ */
+export const SAMPLE_TOPIC_IN: Readonly<Record<Exclude<Nation, 'england'>, Partial<Record<Code, PrincipleCode>>>> = {
+  wales: {
+    'cswa2017-1a': 'wales-charter-health',
+    'cswa2017-1b': 'wales-charter-working-together',
+    'cswa2017-1c': 'wales-charter-equality',
+    'cswa2017-1d': 'wales-charter-inclusive-support',
+    'cswa2017-1e': 'wales-charter-education',
+    'cswa2017-1f': 'wales-charter-home',
+    'cswa2017-1g': 'wales-charter-after-care',
+  },
+  scotland: {
+    'cswa2017-1a': 'cypsa2014-58a',
+    'cswa2017-1b': 'cypsa2014-58c',
+    'cswa2017-1c': 'cypsa2014-58f',
+    'cswa2017-1d': 'cypsa2014-58e',
+    'cswa2017-1e': 'cypsa2014-58d',
+    'cswa2017-1f': 'cypsa2014-58b',
+    'cswa2017-1g': 'cypsa2014-58d',
+  },
+  // Northern Ireland has no principles: its sample promises are linked to none.
+  'northern-ireland': {},
+};
+
+/** A sample promise's or theme's principles, as a council of `nation` would link them. */
+export function sampleLinks(codes: readonly Code[], nation: Nation): PrincipleCode[] {
+  if (nation === 'england') return [...codes];
+  const own = codes.map((code) => SAMPLE_TOPIC_IN[nation][code]).filter((code): code is PrincipleCode => code !== undefined);
+  return [...new Set(own)];
+}
 
 // The sample councils' progress: every text starts "Sample:", so nobody takes it for a council's words.
 export const SAMPLE_MARK = 'Sample:';

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { principlesOf } from '@pledgekeeper/domain/council';
 import { checkCouncilContent, errorsOf, pledgeStructure } from '@pledgekeeper/domain/rules';
 import { SAMPLE_PREFIX, generateCouncils, writeSeedFiles } from './generate.js';
 import { defaultSeedDirectory, readSeedDirectory } from './seed.js';
@@ -39,6 +40,22 @@ describe('the sample council generator', () => {
     expect(mapped / all.length).toBeGreaterThan(0.85);
     expect(mapped).toBeLessThan(all.length);
     for (const content of councils) expect(errorsOf(checkCouncilContent(content))).toEqual([]);
+  });
+
+  it('links each sample council only to its own nation’s principles, and most Welsh and Scottish promises to some', () => {
+    for (const nation of ['england', 'wales', 'scotland', 'northern-ireland'] as const) {
+      const own = new Set<string>(principlesOf(nation).map((p) => p.code));
+      const promises = councils.filter((c) => c.council.nation === nation).flatMap((c) => c.pledge?.promises ?? []);
+      expect(promises.length, nation).toBeGreaterThan(0);
+      const links = promises.flatMap((promise) => promise.principles);
+      expect(
+        links.filter((code) => !own.has(code)),
+        nation,
+      ).toEqual([]);
+      if (nation !== 'northern-ireland') {
+        expect(promises.filter((promise) => promise.principles.length > 0).length / promises.length, nation).toBeGreaterThan(0.8);
+      }
+    }
   });
 
   it('never takes a slug the shipped seeds use', async () => {

@@ -10,7 +10,7 @@ import {
 } from '@pledgekeeper/domain/council';
 import { checkCouncilContent, errorsOf } from '@pledgekeeper/domain/rules';
 import { type Random, random } from './generate-random.js';
-import { INVOLVEMENT, PLACE_ENDS, PLACE_STARTS, PROMISES, RELATED, THEMES, TRAINING, type Code } from './generate-text.js';
+import { INVOLVEMENT, PLACE_ENDS, PLACE_STARTS, PROMISES, RELATED, THEMES, TRAINING, type Code, sampleLinks } from './generate-text.js';
 
 export { generateProgress, publishSampleProgress, type SampleProgressOptions } from './generate-progress.js';
 
@@ -74,7 +74,7 @@ function sampleCouncil(place: string, rng: Random): CouncilContentInput {
       summary: null,
       paragraphs: [`When a child comes into the care of ${place}, everyone at the council becomes their corporate parent.`],
     },
-    pledge: samplePledge(place, rng),
+    pledge: samplePledge(place, nation, rng),
     board: rng.chance(0.92) ? sampleBoard(rng) : null,
     involvement: rng.chance(0.7)
       ? { introduction: null, opportunities: rng.sample(INVOLVEMENT, rng.int(1, 5)).map(([kinds, text]) => ({ kinds: [...kinds], text })) }
@@ -86,7 +86,7 @@ function sampleCouncil(place: string, rng: Random): CouncilContentInput {
   };
 }
 
-function samplePledge(place: string, rng: Random): NonNullable<CouncilContentInput['pledge']> {
+function samplePledge(place: string, nation: Nation, rng: Random): NonNullable<CouncilContentInput['pledge']> {
   const codes = Object.keys(PROMISES) as Code[];
   // Half the councils leave one or two principles out altogether: the gaps the matrix shows.
   const leftOut = new Set(rng.sample(codes, rng.chance(0.5) ? rng.int(1, 2) : 0));
@@ -103,7 +103,7 @@ function samplePledge(place: string, rng: Random): NonNullable<CouncilContentInp
     const principles = rng.chance(0.08) ? [] : [code, ...second];
     const localOfferAreas = rng.chance(0.5) ? [rng.pick(related.areas)] : [];
     const theme = themes.find((t) => t.principles.includes(code)) ?? (themed ? rng.pick(themes) : undefined);
-    return { text: `We will ${text}.`, themeKey: theme?.key ?? null, principles, localOfferAreas };
+    return { text: `We will ${text}.`, themeKey: theme?.key ?? null, principles: sampleLinks(principles, nation), localOfferAreas };
   });
   const ordered = themed ? themes.flatMap((t) => promises.filter((p) => p.themeKey === t.key)) : promises;
   const numbered = !themed || rng.chance(0.3);
@@ -114,7 +114,7 @@ function samplePledge(place: string, rng: Random): NonNullable<CouncilContentInp
     writtenWith: rng.chance(0.6) ? `${place} Children in Care Council` : null,
     themes: themes
       .filter((t) => ordered.some((p) => p.themeKey === t.key))
-      .map(({ key, title, principles }) => ({ key, title, principles })),
+      .map(({ key, title, principles }) => ({ key, title, principles: sampleLinks(principles, nation) })),
     promises: ordered.map((promise, index) => ({ ...promise, number: numbered ? index + 1 : null })),
   };
 }

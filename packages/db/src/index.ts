@@ -37,7 +37,7 @@ export {
   SESSION_IDLE_MS,
   SESSION_MAX_MS,
 } from './repositories/sessions.js';
-export { recordAudit, listAudit, type AuditRecord } from './repositories/audit.js';
+export { recordAudit, recordSignIn, listAudit, type AuditRecord } from './repositories/audit.js';
 export { peopleScope, type PeopleScope, type Member } from './people-scope.js';
 export {
   insertInvitation,

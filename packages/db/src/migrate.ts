@@ -1,5 +1,5 @@
 import { type Migration, Migrator } from 'kysely';
-import { LOCAL_OFFER_AREAS, PRINCIPLES } from '@pledgekeeper/domain/council';
+import { LOCAL_OFFER_AREAS, NATIONS, PRINCIPLES_BY_NATION } from '@pledgekeeper/domain/council';
 import type { Database } from './connection.js';
 import * as initial from './migrations/2026-11-25T14-00-initial.js';
 import * as accounts from './migrations/2026-11-25T15-00-accounts.js';
@@ -14,6 +14,8 @@ import * as promiseNoun from './migrations/2026-11-30T10-10-promise-noun.js';
 import * as suggestedWording from './migrations/2026-11-30T10-20-suggested-wording.js';
 import * as involvementLinks from './migrations/2026-11-30T10-30-involvement-links.js';
 import * as helpfulQuestion from './migrations/2026-11-30T10-40-helpful-question.js';
+import * as nationPrinciples from './migrations/2026-11-30T12-00-nation-principles.js';
+import * as emailPreferences from './migrations/2026-11-30T12-10-email-preferences.js';
 
 // Listed here rather than read from a folder, so the compiled package needs no file lookups.
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +32,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30T10-20-suggested-wording': suggestedWording,
   '2026-11-30T10-30-involvement-links': involvementLinks,
   '2026-11-30T10-40-helpful-question': helpfulQuestion,
+  '2026-11-30T12-00-nation-principles': nationPrinciples,
+  '2026-11-30T12-10-email-preferences': emailPreferences,
 };
 
 /** Brings the schema to the named migration, no further: for tests of a migration's data. */
@@ -52,13 +56,16 @@ export async function migrateToLatest(db: Database): Promise<void> {
 
 async function syncReferenceData(db: Database): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (const [position, principle] of PRINCIPLES.entries()) {
-      const row = { short_name: principle.shortName, plain_words: principle.plainWords, position };
-      await trx
-        .insertInto('principles')
-        .values({ code: principle.code, ...row })
-        .onConflict((conflict) => conflict.column('code').doUpdateSet(row))
-        .execute();
+    // Every nation's principles, each numbered within its own framework.
+    for (const nation of NATIONS) {
+      for (const [position, principle] of PRINCIPLES_BY_NATION[nation].entries()) {
+        const row = { short_name: principle.shortName, plain_words: principle.plainWords, position, nation };
+        await trx
+          .insertInto('principles')
+          .values({ code: principle.code, ...row })
+          .onConflict((conflict) => conflict.column('code').doUpdateSet(row))
+          .execute();
+      }
     }
     for (const [position, area] of LOCAL_OFFER_AREAS.entries()) {
       const row = { name: area.name, position };

@@ -50,8 +50,8 @@ export function progressScope(db: Database, councilId: string) {
 
   const audit = async (trx: Database, by: EditionActor, done: Done<ProgressPart>, now: Date) => {
     const note = auditNote(progressEditionKind([]), done);
-    // The page's editions share these words: say which edition this was.
-    const summary = `Progress: ${note.summary}`;
+    // The page's editions share these words: say which edition this was, inside the sentence.
+    const summary = note.summary.replaceAll('version', 'progress version');
     await recordAudit(
       trx,
       { councilId, actor: { id: by.id, email: by.email }, ...note, summary, detail: { ...note.detail, kind: 'progress' } },

@@ -38,7 +38,10 @@ interface PrincipleTable {
   code: string;
   short_name: string;
   plain_words: string;
+  /** Within its nation's framework. */
   position: number;
+  /** The nation whose framework the principle belongs to. */
+  nation: Generated<string>;
 }
 
 interface LocalOfferAreaTable {
@@ -171,6 +174,13 @@ interface SignInAttemptTable {
   at: string;
 }
 
+/** A kind of email someone turned off: see the 2026-11-30T12-10 migration. */
+interface EmailOptOutTable {
+  user_id: string;
+  kind: string;
+  created_at: string;
+}
+
 interface AuditLogTable {
   id: string;
   council_id: string | null;
@@ -212,4 +222,5 @@ export interface DatabaseSchema {
   feedback: FeedbackTable;
   feedback_answers: FeedbackAnswerTable;
   submission_attempts: SubmissionAttemptTable;
+  email_opt_outs: EmailOptOutTable;
 }

@@ -211,9 +211,10 @@ describeEachDialect(describe, 'drafts on %s', (dialect) => {
     await scope.workspace.saveSection(contactsSave(0, 'New team'), alice, NOW);
     expect(await scope.workspace.publish(bob, NOW)).toEqual({ version: 2, publishedAt: NOW.toISOString() });
     expect((await scope.publishedPage())?.content.contacts[0]?.team).toBe('New team');
-    expect((await scope.workspace.history()).map((h) => [h.version, h.status, h.publishedBy])).toEqual([
-      [2, 'published', bob.email],
-      [1, 'published', null],
+    // By name: the rest of the council need not see anyone's email.
+    expect((await scope.workspace.history()).map((h) => [h.version, h.status, h.createdBy, h.publishedBy])).toEqual([
+      [2, 'published', 'Alice', 'Bob'],
+      [1, 'published', null, null],
     ]);
     expect(await scope.workspace.restore(1, alice, NOW)).toEqual({ version: 3 });
     await expect(scope.workspace.restore(1, alice, NOW)).rejects.toThrow(

@@ -10,7 +10,12 @@ const numbered = {
   themes: [theme.parse({ key: 'home', title: 'Where you live' })],
   promises: [
     promise.parse({ number: 2, text: 'We will help you find a safe home.', themeKey: 'home' }),
-    promise.parse({ number: 1, text: 'We shall ensure your voice is heard.', plainWords: 'We will listen to you.' }),
+    promise.parse({
+      number: 1,
+      text: 'We shall ensure your voice is heard.',
+      plainWords: 'We will listen to you.',
+      plainWordsSuggested: true,
+    }),
   ],
 };
 const themed = {
@@ -63,10 +68,10 @@ const content: ProgressContent = progressContent.parse({
 });
 
 describe('what the board reviews', () => {
-  it('lists numbered promises in the pledge’s order, themed ones first, with their plain words', () => {
+  it('lists numbered promises in the pledge’s order, themed ones first, with their plain words, marked where Pledgekeeper suggested them', () => {
     expect(boardTargets(numbered)).toEqual([
-      { target: 'promise-2', label: 'Pledge 2', words: 'We will help you find a safe home.' },
-      { target: 'promise-1', label: 'Pledge 1', words: 'We will listen to you.' },
+      { target: 'promise-2', label: 'Pledge 2', words: 'We will help you find a safe home.', suggested: false },
+      { target: 'promise-1', label: 'Pledge 1', words: 'We will listen to you.', suggested: true },
     ]);
   });
 

@@ -21,12 +21,12 @@ import { type ProgressTarget, progressEntries } from './progress-targets.js';
 
 type PublishedPledge = Pick<Pledge, 'promises' | 'themes'>;
 
-/** A promise or theme the board reviews: what the progress page shows, in the pledge's order. */
-export type BoardTarget = Pick<ProgressTarget, 'target' | 'label' | 'words'>;
+/** A promise or theme the board reviews: what the progress page shows, in the pledge's order, its suggested words marked. */
+export type BoardTarget = Pick<ProgressTarget, 'target' | 'label' | 'words' | 'suggested'>;
 
 /** What progress is recorded against, in the pledge's order: see progressEntries. */
 export const boardTargets = (pledge: PublishedPledge | null): BoardTarget[] =>
-  progressEntries(pledge).map(({ target, label, words }) => ({ target, label, words }));
+  progressEntries(pledge).map(({ target, label, words, suggested = false }) => ({ target, label, words, suggested }));
 
 /** A target by its key; one the pledge no longer has keeps its key as its label rather than vanish. */
 const targetFinder = (targets: readonly BoardTarget[]) => {

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareCouncil } from './compare.js';
-import { MATRIX_CSV_COLUMNS, MATRIX_CSV_HEADINGS, SIDE_BY_SIDE_CSV_FIELDS, matrixCsv, sideBySideCsv } from './compare-csv.js';
+import { MATRIX_CSV_COLUMNS, MATRIX_CSV_HEADINGS, matrixCsv, sideBySideCsv, sideBySideCsvFields } from './compare-csv.js';
+import { frameworkByCode } from './compare-frameworks.js';
 import { buildMatrix } from './compare-matrix.js';
-import { SIDE_BY_SIDE_FORMAT, sideBySideOf } from './compare-side-by-side.js';
+import { buildSideBySide, sideBySideOf } from './compare-side-by-side.js';
 import { csvField, parseCsv, toCsv } from './csv.js';
-import { principleList } from './compare.js';
 import { editionContent } from './workspace.js';
 
 describe('CSV fields', () => {
@@ -68,22 +68,45 @@ describe('the matrix as CSV', () => {
     const rows = parseCsv(matrixCsv(buildMatrix([compareCouncil(identity, EDITION, content)]), 'https://example.org'));
     expect(rows[0]).toEqual([...MATRIX_CSV_HEADINGS]);
     expect(rows[0]!.slice(0, 2)).toEqual(['Council identifier', 'Council']);
-    expect(rows[0]!.slice(13, 15)).toEqual(['(a) Best interests and wellbeing: promises', '(a) Best interests and wellbeing: themes']);
-    expect(rows[0]!.some((heading) => /cswa2017|_/.test(heading))).toBe(false);
+    expect(rows[0]!.slice(13, 15)).toEqual([
+      'England: (a) Best interests and wellbeing: promises',
+      'England: (a) Best interests and wellbeing: themes',
+    ]);
+    expect(rows[0]).toContain('Wales: Good health: promises');
+    expect(rows[0]).toContain('Scotland: (c) Promote their interests: themes');
+    expect(rows[0]!.some((heading) => /cswa2017|wales-charter|cypsa|_/.test(heading))).toBe(false);
     expect(MATRIX_CSV_HEADINGS).toHaveLength(MATRIX_CSV_COLUMNS.length);
   });
 
-  it('leaves England’s principle columns empty for a council of another nation, and names its framework', () => {
-    const welsh = compareCouncil({ ...identity, slug: 'cymru', nation: 'wales' }, EDITION, content);
+  it('gives a Welsh council its figures under the Welsh principles, leaving England’s empty', () => {
+    const welshContent = editionContent.parse({
+      statement: { paragraphs: [] },
+      pledge: {
+        introduction: [],
+        audiences: ['care-leavers'],
+        promises: [{ number: 1, text: 'Help you stay well.', principles: ['wales-charter-health'] }],
+      },
+    });
+    const welsh = compareCouncil({ ...identity, slug: 'cymru', nation: 'wales' }, EDITION, welshContent);
     const rows = parseCsv(matrixCsv(buildMatrix([welsh]), 'https://example.org', 'codes'));
     const record = Object.fromEntries(rows[0]!.map((column, i) => [column, rows[1]![i]]));
-    expect(record).toMatchObject({ promise_count: '2', principles_covered: '', 'cswa2017-1g': '', framework: 'wales-charter-2023' });
+    expect(record).toMatchObject({
+      promise_count: '1',
+      principles_covered: '1',
+      framework: 'wales-charter-2023',
+      framework_principle_count: '11',
+      'wales-charter-health': '1',
+      'wales-charter-home': '0',
+      'cswa2017-1a': '',
+      'cypsa2014-58a': '',
+    });
   });
 
   it('has a header of stable codes, with principle codes, and one row per council, for programs', () => {
     const rows = parseCsv(matrixCsv(buildMatrix([compareCouncil(identity, EDITION, content)]), 'https://example.org', 'codes'));
     expect(rows[0]).toEqual([...MATRIX_CSV_COLUMNS]);
     expect(rows[0]!.slice(13, 15)).toEqual(['cswa2017-1a', 'cswa2017-1a_themes']);
+    expect(rows[0]!.slice(27, 30)).toEqual(['framework', 'principles_suggested', 'framework_principle_count']);
     const record = Object.fromEntries(rows[0]!.map((column, i) => [column, rows[1]![i]]));
     expect(record).toMatchObject({
       slug: 'east',
@@ -104,14 +127,11 @@ describe('the matrix as CSV', () => {
 
 describe('a side-by-side view as CSV', () => {
   it('has a row per field and a column per council, principle codes as field names', () => {
-    const view = {
-      format: SIDE_BY_SIDE_FORMAT,
-      principles: principleList(),
-      councils: [sideBySideOf(identity, EDITION, content)],
-    } as const;
-    const rows = parseCsv(sideBySideCsv({ ...view, councils: [...view.councils] }));
+    const view = buildSideBySide([sideBySideOf(identity, EDITION, content)]);
+    const rows = parseCsv(sideBySideCsv(view));
     expect(rows[0]).toEqual(['field', 'label', 'east']);
-    expect(rows.slice(1).map((row) => row[0])).toEqual([...SIDE_BY_SIDE_CSV_FIELDS]);
+    expect(rows.slice(1).map((row) => row[0])).toEqual(sideBySideCsvFields([frameworkByCode('cswa2017-s1')!]));
+    expect(rows.some((row) => row[0]!.startsWith('wales-charter'))).toBe(false);
     const value = (field: string) => rows.find((row) => row[0] === field)?.[2];
     expect(value('portal_url')).toBe('/east');
     expect(value('board_cadence')).toBe('7 times a year');
@@ -121,5 +141,16 @@ describe('a side-by-side view as CSV', () => {
     expect(value('cswa2017-1g')).toBe('1');
     expect(value('cswa2017-1g_promise_texts')).toBe('1. Help you find a home, and keep it.');
     expect(value('not_mapped_promise_texts')).toBe('2. =1+1 is not a formula here');
+  });
+});
+
+describe('councils of different nations side by side as CSV', () => {
+  it('has rows for each framework’s principles, empty for councils of the other, and says why none are matched', () => {
+    const welsh = sideBySideOf({ ...identity, slug: 'cymru', nation: 'wales' }, EDITION, content);
+    const rows = parseCsv(sideBySideCsv(buildSideBySide([sideBySideOf(identity, EDITION, content), welsh])));
+    const row = (field: string) => rows.find((r) => r[0] === field)!;
+    expect(row('cswa2017-1g').slice(1)).toEqual(['England: (g) Preparing for adulthood: promises', '1', '']);
+    expect(row('wales-charter-home').slice(1)).toEqual(['Wales: A stable home: promises', '', '0']);
+    expect(row('across_frameworks')[1]).toMatch(/we do not match them up/);
   });
 });

@@ -2,10 +2,24 @@ import type { ComparedCouncil } from './compare.js';
 import type { CompareMatrix } from './compare-matrix.js';
 import type { SideBySide, SideBySideCouncil } from './compare-side-by-side.js';
 import { type CsvValue, toCsv } from './csv.js';
-import { PRINCIPLES } from './reference.js';
+import { COMPARED_FRAMEWORKS, type ComparedFramework, frameworkByCode, principleTitle } from './compare-frameworks.js';
+import { NATION_FACTS } from './nations.js';
+
+/** A pair of columns per principle of a framework: "Wales: Good health: promises", and its themes. */
+const principleColumns = (framework: ComparedFramework): [string, string][] =>
+  framework.principles.flatMap(({ code }): [string, string][] => {
+    const title = `${NATION_FACTS[framework.nation].name}: ${principleTitle(code)}`;
+    return [
+      [code, `${title}: promises`],
+      [`${code}_themes`, `${title}: themes`],
+    ];
+  });
+
+const [ENGLAND, ...LATER_FRAMEWORKS] = COMPARED_FRAMEWORKS as [ComparedFramework, ...ComparedFramework[]];
 
 // The columns of docs/open-data.md: each with its code (stable, for programs) and its heading
-// (for people). Codes and order are part of the format: add at the end only.
+// (for people). Codes and order are part of the format: add at the end only. England's
+// principles came first, so they stay where they were; each other framework's follow at the end.
 const MATRIX_COLUMNS: readonly (readonly [code: string, heading: string])[] = [
   ['slug', 'Council identifier'],
   ['name', 'Council'],
@@ -18,16 +32,13 @@ const MATRIX_COLUMNS: readonly (readonly [code: string, heading: string])[] = [
   ['promise_count', 'Promises'],
   ['theme_count', 'Themes'],
   ['written_with', 'Written with'],
-  ['unmapped_promise_count', 'Promises not linked to a principle'],
-  ['principles_covered', `Principles covered (of ${PRINCIPLES.length})`],
-  ...PRINCIPLES.flatMap(({ code, shortName }): [string, string][] => {
-    const title = `(${code.slice(-1)}) ${shortName}`;
-    return [
-      [code, `${title}: promises`],
-      [`${code}_themes`, `${title}: themes`],
-    ];
-  }),
+  ['unmapped_promise_count', 'Promises not linked to a principle of its nation'],
+  ['principles_covered', 'Principles of its nation covered'],
+  ...principleColumns(ENGLAND),
   ['framework', 'Framework of its nation'],
+  ['principles_suggested', 'Links to principles suggested by Pledgekeeper, not yet confirmed by the council'],
+  ['framework_principle_count', 'Principles in that framework'],
+  ...LATER_FRAMEWORKS.flatMap(principleColumns),
 ];
 
 export const MATRIX_CSV_COLUMNS: readonly string[] = MATRIX_COLUMNS.map(([code]) => code);
@@ -39,6 +50,13 @@ export type MatrixCsvHeader = (typeof MATRIX_CSV_HEADERS)[number];
 
 /** `/slug` on its own, or a full address when the portal's origin is known. */
 const portalUrl = (council: ComparedCouncil, origin?: string) => (origin ? `${origin}${council.portalPath}` : council.portalPath);
+
+/** A council's figures under a framework's principles: empty for a council of another framework. */
+const principleCells = (council: ComparedCouncil, framework: ComparedFramework): CsvValue[] =>
+  framework.principles.flatMap(({ code }) => {
+    const cell = council.principles.find((figures) => figures.code === code);
+    return cell ? [cell.promises, cell.themes] : [null, null];
+  });
 
 const matrixRow = (council: ComparedCouncil, origin?: string): CsvValue[] => [
   council.slug,
@@ -54,15 +72,14 @@ const matrixRow = (council: ComparedCouncil, origin?: string): CsvValue[] => [
   council.writtenWith,
   council.unmappedPromiseCount,
   council.principlesCovered,
-  // Empty outside England: those councils are not compared on England's principles.
-  ...PRINCIPLES.flatMap(({ code }) => {
-    const cell = council.principles.find((figures) => figures.code === code);
-    return cell ? [cell.promises, cell.themes] : [null, null];
-  }),
+  ...principleCells(council, ENGLAND),
   council.framework,
+  council.suggested,
+  council.framework ? (frameworkByCode(council.framework)?.principles.length ?? null) : null,
+  ...LATER_FRAMEWORKS.flatMap((framework) => principleCells(council, framework)),
 ];
 
-/** One row per council, in the order shown; one pair of columns per principle. */
+/** One row per council, in the order shown; one pair of columns per principle of every framework. */
 export const matrixCsv = (matrix: CompareMatrix, origin?: string, header: MatrixCsvHeader = 'words'): string =>
   toCsv([
     [...(header === 'codes' ? MATRIX_CSV_COLUMNS : MATRIX_CSV_HEADINGS)],
@@ -75,7 +92,19 @@ const list = (values: readonly string[]) => values.join('; ');
 
 type Field = [field: string, label: string, value: (council: SideBySideCouncil) => CsvValue];
 
-const SIDE_BY_SIDE_FIELDS = (origin?: string): Field[] => [
+/** Three fields per principle of a framework; empty for a council of another framework. */
+const principleFields = (framework: ComparedFramework): Field[] =>
+  framework.principles.flatMap(({ code }): Field[] => {
+    const title = `${NATION_FACTS[framework.nation].name}: ${principleTitle(code)}`;
+    const group = (c: SideBySideCouncil) => c.byPrinciple.find((g) => g.code === code);
+    return [
+      [code, `${title}: promises`, (c) => group(c)?.promises.length ?? null],
+      [`${code}_themes`, `${title}: themes`, (c) => (group(c) ? lines(group(c)!.themes.map((t) => t.title)) : null)],
+      [`${code}_promise_texts`, `${title}: promise texts`, (c) => (group(c) ? lines(group(c)!.promises.map(promiseLine)) : null)],
+    ];
+  });
+
+const SIDE_BY_SIDE_FIELDS = (frameworks: readonly ComparedFramework[], origin?: string): Field[] => [
   ['name', 'Name', (c) => c.name],
   ['kind', 'Kind of council', (c) => c.kind],
   ['nation', 'Nation', (c) => c.nation],
@@ -87,8 +116,8 @@ const SIDE_BY_SIDE_FIELDS = (origin?: string): Field[] => [
   ['promise_count', 'Promises', (c) => c.promiseCount],
   ['theme_count', 'Themes', (c) => c.themeCount],
   ['written_with', 'Written with', (c) => c.writtenWith],
-  ['unmapped_promise_count', 'Promises not mapped to a principle', (c) => c.unmappedPromiseCount],
-  ['principles_covered', 'Principles covered (of 7)', (c) => c.principlesCovered],
+  ['unmapped_promise_count', 'Promises not mapped to a principle of its nation', (c) => c.unmappedPromiseCount],
+  ['principles_covered', 'Principles of its nation covered', (c) => c.principlesCovered],
   ['board_name', 'Board', (c) => c.board?.name ?? null],
   ['board_cadence', 'Board meets', (c) => c.board?.cadenceText ?? null],
   ['board_meetings_per_year', 'Board meetings a year', (c) => c.board?.meetingsPerYear ?? null],
@@ -99,30 +128,30 @@ const SIDE_BY_SIDE_FIELDS = (origin?: string): Field[] => [
   ['training_titles', 'Training offered', (c) => lines(c.trainingTitles)],
   ['involvement_count', 'Ways to get involved', (c) => c.involvementCount],
   ['involvement_kinds', 'Kinds of involvement', (c) => list(c.involvementKinds)],
-  ...PRINCIPLES.flatMap(({ code, shortName }, index): Field[] => [
-    // Empty for a council outside England: it is not compared on England's principles.
-    [code, `${shortName}: promises`, (c) => c.byPrinciple[index]?.promises.length ?? null],
-    [
-      `${code}_themes`,
-      `${shortName}: themes`,
-      (c) => (c.byPrinciple[index] ? lines(c.byPrinciple[index].themes.map((t) => t.title)) : null),
-    ],
-    [
-      `${code}_promise_texts`,
-      `${shortName}: promise texts`,
-      (c) => (c.byPrinciple[index] ? lines(c.byPrinciple[index].promises.map(promiseLine)) : null),
-    ],
-  ]),
-  ['not_mapped_promise_texts', 'Promises not mapped to a principle', (c) => lines(c.notMapped.map(promiseLine))],
+  // The principles of the frameworks of the councils compared, each framework's together.
+  ...frameworks.flatMap(principleFields),
+  ['not_mapped_promise_texts', 'Promises not mapped to a principle of its nation', (c) => lines(c.notMapped.map(promiseLine))],
   ['framework', 'Framework of its nation', (c) => c.framework],
   ['principles_suggested', 'Links to principles suggested by Pledgekeeper, not yet confirmed by the council', (c) => c.suggested],
 ];
 
-/** As the page reads: one row per field, one column per council, the field's code first. */
+/**
+ * As the page reads: one row per field, one column per council, the field's code first. Only the
+ * principles of the councils' own frameworks have rows; where the councils are of different
+ * nations, a last row says why none is set against another nation's principles.
+ */
 export function sideBySideCsv(view: SideBySide, origin?: string): string {
+  const frameworks = view.frameworks.map((summary) => frameworkByCode(summary.code)!);
   const header: CsvValue[] = ['field', 'label', ...view.councils.map((council) => council.slug)];
-  const rows = SIDE_BY_SIDE_FIELDS(origin).map(([field, label, value]): CsvValue[] => [field, label, ...view.councils.map(value)]);
-  return toCsv([header, ...rows]);
+  const rows = SIDE_BY_SIDE_FIELDS(frameworks, origin).map(([field, label, value]): CsvValue[] => [
+    field,
+    label,
+    ...view.councils.map(value),
+  ]);
+  const note: CsvValue[][] = view.acrossFrameworks ? [['across_frameworks', view.acrossFrameworks, ...view.councils.map(() => null)]] : [];
+  return toCsv([header, ...rows, ...note]);
 }
 
-export const SIDE_BY_SIDE_CSV_FIELDS: readonly string[] = SIDE_BY_SIDE_FIELDS().map(([field]) => field);
+/** The fields for councils of the frameworks given (all of them when none are given), in order. */
+export const sideBySideCsvFields = (frameworks: readonly ComparedFramework[] = COMPARED_FRAMEWORKS): string[] =>
+  SIDE_BY_SIDE_FIELDS(frameworks).map(([field]) => field);

@@ -7,9 +7,11 @@ import { DELIVERY_STATUS_LABELS } from './progress.js';
 /**
  * Delivery across councils as open data (docs/open-data.md): every council's promises with their
  * published status, latest update, staleness and actions. A CSV row per council and promise, and
- * a versioned JSON. Published progress only; a promise with no update has no status.
+ * a versioned JSON. Published progress only; a promise with no update has no status. Version 2:
+ * each council's promises are linked to its own nation's principles only, and each council names
+ * its framework (version 1 gave every council figures under England's principles).
  */
-export const COMPARE_PROGRESS_FORMAT = 'pledgekeeper.compare.progress/1';
+export const COMPARE_PROGRESS_FORMAT = 'pledgekeeper.compare.progress/2';
 
 export const compareProgress = z.object({
   format: z.literal(COMPARE_PROGRESS_FORMAT),
@@ -46,6 +48,7 @@ export const COMPARE_PROGRESS_CSV_COLUMNS = [
   'overdue_actions',
   'principles',
   'progress_url',
+  'framework',
 ] as const;
 
 /**
@@ -55,7 +58,8 @@ export const COMPARE_PROGRESS_CSV_COLUMNS = [
 export function compareProgressCsv(download: CompareProgress, origin?: string): string {
   const rows = download.councils.flatMap((council): CsvValue[][] => {
     const url = origin ? `${origin}${council.progressPath}` : council.progressPath;
-    if (council.promises.length === 0) return [[council.slug, council.name, null, null, null, null, null, null, null, null, null, url]];
+    if (council.promises.length === 0)
+      return [[council.slug, council.name, null, null, null, null, null, null, null, null, null, url, council.framework]];
     return council.promises.map((target) => [
       council.slug,
       council.name,
@@ -69,6 +73,7 @@ export function compareProgressCsv(download: CompareProgress, origin?: string): 
       target.overdueActions,
       target.principles.join('; '),
       `${url}#${target.target}`,
+      council.framework,
     ]);
   });
   return toCsv([[...COMPARE_PROGRESS_CSV_COLUMNS], ...rows]);

@@ -156,16 +156,56 @@ describe('delivery across councils', () => {
 
   it('adds up, per principle, every linked promise by status, themes counting for a pledge of themes', () => {
     const inEngland = [councilDeliveryOf(identity('south', { kind: 'unitary' }), themed, null, NOW), all[1]!];
-    const byCode = new Map(buildDelivery(inEngland, {}, NOW).byPrinciple.map((p) => [p.code, p]));
+    const byCode = new Map(buildDelivery(inEngland, {}, NOW).frameworks[0]!.byPrinciple.map((p) => [p.code, p]));
     expect(byCode.get('cswa2017-1a')).toMatchObject({ linked: 2, byStatus: { 'on-track': 1, done: 1, 'no-update': 0 } });
     expect(byCode.get('cswa2017-1b')).toMatchObject({ linked: 1, byStatus: { 'no-update': 1 } });
     expect(byCode.get('cswa2017-1d')).toMatchObject({ linked: 0 });
   });
 
+  it('counts a Welsh council’s promises under the Welsh principles only, never England’s', () => {
+    const welshPledge = editionContent.parse({
+      statement: { paragraphs: [] },
+      pledge: {
+        introduction: [],
+        audiences: ['children-in-care'],
+        promises: [
+          // An English code on a Welsh promise (data from before each nation had its own) is not counted.
+          { number: 1, text: 'Help you stay well.', principles: ['wales-charter-health', 'cswa2017-1a'] },
+          { number: 2, text: 'Find you a home.', principles: ['wales-charter-home'] },
+        ],
+      },
+    });
+    const welshProgress = progressContent.parse({ promises: [{ target: 'promise-1', updates: [update('2026-10-01', 'on-track')] }] });
+    const cymru = councilDeliveryOf(
+      identity('cymru', { nation: 'wales' }),
+      welshPledge,
+      { version: 1, publishedAt: null, content: welshProgress },
+      NOW,
+    );
+    expect(cymru.framework).toBe('wales-charter-2023');
+    expect(cymru.promises.map((t) => t.principles)).toEqual([['wales-charter-health'], ['wales-charter-home']]);
+    expect(cymru.principles).toHaveLength(11);
+    expect(cymru.principles.find((p) => p.code === 'wales-charter-health')).toEqual({
+      code: 'wales-charter-health',
+      linked: 1,
+      onTrack: 1,
+      done: 0,
+    });
+    const delivery = buildDelivery([cymru, all[1]!], {}, NOW);
+    expect(compareDelivery.parse(delivery)).toEqual(delivery);
+    expect(delivery.frameworks.map((f) => f.code)).toEqual(['cswa2017-s1', 'wales-charter-2023']);
+    const england = new Map(delivery.frameworks[0]!.byPrinciple.map((p) => [p.code, p]));
+    expect(england.get('cswa2017-1a')).toMatchObject({ linked: 2 });
+    const wales = new Map(delivery.frameworks[1]!.byPrinciple.map((p) => [p.code, p]));
+    expect(wales.get('wales-charter-health')).toMatchObject({ linked: 1, byStatus: { 'on-track': 1 } });
+    expect(buildCompareProgress([cymru], {}, NOW).councils[0]!.principles.every((p) => p.code.startsWith('wales-charter-'))).toBe(true);
+  });
+
   it('counts under England’s principles only councils in England: a Welsh council has its own charter', () => {
-    const byCode = new Map(buildDelivery(all, {}, NOW).byPrinciple.map((p) => [p.code, p]));
+    const delivery = buildDelivery(all, {}, NOW);
+    const byCode = new Map(delivery.frameworks.find((f) => f.code === 'cswa2017-s1')!.byPrinciple.map((p) => [p.code, p]));
     expect(byCode.get('cswa2017-1b')).toMatchObject({ linked: 0 });
-    expect(buildDelivery(all, { nation: 'wales' }, NOW).byPrinciple.every((p) => p.linked === 0)).toBe(true);
+    expect(buildDelivery(all, { nation: 'wales' }, NOW).frameworks.map((f) => f.code)).toEqual(['wales-charter-2023']);
   });
 
   it('filters by nation and kind', () => {
@@ -216,6 +256,8 @@ describe('delivery as open data', () => {
 
   it('keeps a council with nothing to report against, as one row with its target left empty', () => {
     const east = rows.filter((row) => row[0] === 'east');
-    expect(east).toEqual([['east', 'East Council', '', '', '', '', '', '', '', '', '', 'https://pledgekeeper.example/east/progress']]);
+    expect(east).toEqual([
+      ['east', 'East Council', '', '', '', '', '', '', '', '', '', 'https://pledgekeeper.example/east/progress', 'cswa2017-s1'],
+    ]);
   });
 });

@@ -1,18 +1,21 @@
 import { z } from 'zod';
 import type { BoardCadence } from './board.js';
-import { type ComparedIdentity, comparedOnPrinciples, themePrinciples } from './compare.js';
+import { type ComparedIdentity, ownPrinciples } from './compare.js';
+import { deliveryTargets } from './compare-delivery-targets.js';
+import { frameworkCode, frameworkOfNation, frameworkSummary, frameworksOf, summaryOfFramework } from './compare-frameworks.js';
 import { councilKind, councilSlug, nation } from './council.js';
 import type { Pledge } from './pledge.js';
 import { deliveryStatus, isOverdue, latestUpdate, monthsBefore, type ProgressContent, staleAfterMonths } from './progress.js';
-import { PRINCIPLES, type PrincipleCode, principleCode } from './reference.js';
-import { progressEntries } from './progress-targets.js';
+import { type PrincipleCode, principleCode } from './reference.js';
 
 /**
  * Delivery compared across councils, from published progress only: for each council, its promises
  * by status and how recent its last update is; for each principle, how its linked promises are
  * going. A promise without a published update counts as "no update": nothing is invented.
+ * Version 2: each council's promises are counted under its own nation's principles (version 1
+ * counted every council's under England's).
  */
-export const DELIVERY_FORMAT = 'pledgekeeper.compare.delivery/1';
+export const DELIVERY_FORMAT = 'pledgekeeper.compare.delivery/2';
 
 /** The scale in the order the comparison reads it, then the promises nobody has reported on yet. */
 export const NO_UPDATE = 'no-update';
@@ -46,7 +49,7 @@ export const comparedTarget = z.object({
   openActions: count,
   /** Open actions past their due date. */
   overdueActions: count,
-  /** Its own principles and its theme's, in the Act's order. */
+  /** Its own principles and its theme's, of its nation's framework only, in that framework's order. */
   principles: z.array(principleCode),
 });
 export type ComparedTarget = z.infer<typeof comparedTarget>;
@@ -60,6 +63,8 @@ export const councilDelivery = z.object({
   name: z.string(),
   kind: councilKind,
   nation,
+  /** The framework of its nation, which its promises are counted under; null where there is none. */
+  framework: frameworkCode.nullable(),
   /** The council's progress page, relative to the portal's address. */
   progressPath: z.string(),
   /** The published progress compared; both null when the council has published none. */
@@ -82,10 +87,22 @@ export const councilDelivery = z.object({
 export type CouncilDelivery = z.infer<typeof councilDelivery>;
 
 /** A council's delivery with its figures per principle and each of its promises, for the open data. */
-export const councilDeliveryDetail = councilDelivery.extend({
-  principles: z.array(principleDelivery).length(PRINCIPLES.length),
-  promises: z.array(comparedTarget),
-});
+export const councilDeliveryDetail = councilDelivery
+  .extend({
+    /** Per principle of its own framework, in order; empty without one. */
+    principles: z.array(principleDelivery),
+    promises: z.array(comparedTarget),
+  })
+  .superRefine((council, ctx) => {
+    const framework = frameworkOfNation(council.nation);
+    const own = (framework?.principles ?? []).map((p) => p.code);
+    if ((framework?.code ?? null) !== council.framework || council.principles.map((p) => p.code).join() !== own.join()) {
+      ctx.addIssue({ code: 'custom', message: 'Delivery is counted under the principles of its own framework', path: ['principles'] });
+    }
+    if (council.promises.some((target) => target.principles.some((code) => !own.includes(code)))) {
+      ctx.addIssue({ code: 'custom', message: 'A promise is linked only to its own framework', path: ['promises'] });
+    }
+  });
 export type CouncilDeliveryDetail = z.infer<typeof councilDeliveryDetail>;
 
 /** Over the councils shown: every promise linked to the principle, by status. */
@@ -94,6 +111,10 @@ export type PrincipleDeliveryTotal = z.infer<typeof principleDeliveryTotal>;
 
 export const deliveryQuery = z.object({ nation: nation.optional(), kind: councilKind.optional() });
 export type DeliveryQuery = z.input<typeof deliveryQuery>;
+
+/** A framework of the councils shown, with every promise of its councils per principle. */
+export const frameworkDelivery = frameworkSummary.extend({ byPrinciple: z.array(principleDeliveryTotal) });
+export type FrameworkDelivery = z.infer<typeof frameworkDelivery>;
 
 export const compareDelivery = z.object({
   format: z.literal(DELIVERY_FORMAT),
@@ -105,50 +126,12 @@ export const compareDelivery = z.object({
   /** Of those shown, councils that have published progress. */
   councilsWithProgress: count,
   totals: statusCounts,
-  byPrinciple: z.array(principleDeliveryTotal).length(PRINCIPLES.length),
+  /** Per framework of the councils shown, in the order of nations: only its own councils' promises count. */
+  frameworks: z.array(frameworkDelivery),
   /** In name order. */
   councils: z.array(councilDelivery),
 });
 export type CompareDelivery = z.infer<typeof compareDelivery>;
-
-export interface DeliveryTarget {
-  target: string;
-  kind: 'promise' | 'theme';
-  label: string;
-  principles: PrincipleCode[];
-}
-
-const inActOrder = (codes: Iterable<PrincipleCode>): PrincipleCode[] => {
-  const present = new Set(codes);
-  return PRINCIPLES.map((p) => p.code).filter((code) => present.has(code));
-};
-
-/**
- * What a published pledge reports progress against, in the order its progress page shows: its
- * promises where every one is numbered, otherwise its themes. A promise is linked to its own
- * principles and to its theme's, as the matrix maps them.
- */
-export function deliveryTargets(pledge: Pick<Pledge, 'promises' | 'themes'> | null): DeliveryTarget[] {
-  if (!pledge) return [];
-  const themes = new Map(pledge.themes.map((theme) => [theme.key, theme]));
-  const promises = new Map(pledge.promises.map((promise) => [`promise-${promise.number}`, promise]));
-  const principlesOf = (target: string, kind: 'promise' | 'theme'): PrincipleCode[] => {
-    if (kind === 'theme') {
-      const theme = themes.get(target.slice('theme-'.length));
-      return theme ? themePrinciples(theme) : [];
-    }
-    const promise = promises.get(target);
-    const theme = promise?.themeKey == null ? undefined : themes.get(promise.themeKey);
-    return [...(promise?.principles ?? []), ...(theme ? themePrinciples(theme) : [])];
-  };
-  // What the progress page shows, and nothing else: the one rule is progressEntries.
-  return progressEntries(pledge).map(({ target, kind, label }) => ({
-    target,
-    kind,
-    label,
-    principles: inActOrder(principlesOf(target, kind)),
-  }));
-}
 
 export const emptyCounts = (): StatusCounts => ({
   'on-track': 0,
@@ -181,7 +164,7 @@ export function councilDeliveryOf(
   const months = staleAfterMonths(page.board?.cadence ?? null);
   const limit = monthsBefore(now, months);
   const records = new Map((progress?.content.promises ?? []).map((record) => [record.target, record]));
-  const promises = deliveryTargets(page.pledge).map(({ target, label, principles }): ComparedTarget => {
+  const promises = deliveryTargets(page.pledge, identity.nation).map(({ target, label, principles }): ComparedTarget => {
     const record = records.get(target);
     const latest = record ? latestUpdate(record) : null;
     const actions = record?.actions ?? [];
@@ -208,6 +191,7 @@ export function councilDeliveryOf(
     name: identity.name,
     kind: identity.kind,
     nation: identity.nation,
+    framework: frameworkOfNation(identity.nation)?.code ?? null,
     progressPath: `/${identity.slug}/progress`,
     version: progress?.version ?? null,
     publishedAt: progress?.publishedAt ?? null,
@@ -219,7 +203,7 @@ export function councilDeliveryOf(
     staleTargets: promises.filter((target) => target.stale).length,
     openActions: sum((target) => target.openActions),
     overdueActions: sum((target) => target.overdueActions),
-    principles: PRINCIPLES.map(({ code }) => {
+    principles: [...ownPrinciples(identity.nation)].map((code) => {
       const linked = promises.filter((target) => target.principles.includes(code));
       return {
         code,
@@ -244,9 +228,14 @@ export function deliveryShown<C extends Pick<CouncilDelivery, 'name' | 'slug' | 
     .sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.slug, b.slug));
 }
 
-/** Per principle, over the councils given: every promise linked to it, by status. */
-export function deliveryByPrinciple(councils: readonly CouncilDeliveryDetail[]): PrincipleDeliveryTotal[] {
-  return PRINCIPLES.map(({ code }) => {
+/** Per principle of a framework, over the councils given of that framework: every promise linked to it, by status. */
+export function deliveryByPrinciple(
+  framework: { code: string; principles: readonly { code: string }[] },
+  all: readonly CouncilDeliveryDetail[],
+): PrincipleDeliveryTotal[] {
+  const councils = all.filter((council) => council.framework === framework.code);
+  return framework.principles.map(({ code: principle }) => {
+    const code = principle as PrincipleCode;
     const byStatus = emptyCounts();
     let linked = 0;
     for (const council of councils) {
@@ -279,8 +268,13 @@ export function buildDelivery(all: readonly CouncilDeliveryDetail[], input: Deli
     totalCouncils: all.length,
     councilsWithProgress: shown.filter((council) => council.version !== null).length,
     totals,
-    // England's principles, so only councils in England: the others have their own nation's.
-    byPrinciple: deliveryByPrinciple(shown.filter((council) => comparedOnPrinciples(council.nation))),
+    // Each framework over its own councils only: like with like.
+    frameworks: frameworksOf(shown.map((council) => council.nation)).map((framework) => ({
+      ...summaryOfFramework(framework),
+      byPrinciple: deliveryByPrinciple(framework, shown),
+    })),
     councils: shown.map(summaryOf),
   };
 }
+
+export { type DeliveryTarget, deliveryTargets } from './compare-delivery-targets.js';

@@ -1,10 +1,17 @@
 import { z } from 'zod';
+import { COMPARED_FRAMEWORKS, type ComparedFramework, frameworkSummary, frameworksOf, summaryOfFramework } from './compare-frameworks.js';
 import { COUNCIL_KINDS, NATIONS, councilKind, nation } from './council.js';
-import { MATRIX_FORMAT, type ComparedCouncil, comparedCouncil, coverageOf, principleList } from './compare.js';
-import { PRINCIPLES, type PrincipleCode, principle, principleCode } from './reference.js';
+import { MATRIX_FORMAT, type ComparedCouncil, comparedCouncil, coverageOf } from './compare.js';
+import { type PrincipleCode, principleCode } from './reference.js';
 
 export type MatrixSort = 'name' | 'promises' | 'principles-covered' | PrincipleCode;
-export const MATRIX_SORTS = ['name', 'promises', 'principles-covered', ...PRINCIPLES.map((p) => p.code)] as [MatrixSort, ...MatrixSort[]];
+/** Every framework's principles can be sorted on: councils of other frameworks come after. */
+export const MATRIX_SORTS = [
+  'name',
+  'promises',
+  'principles-covered',
+  ...COMPARED_FRAMEWORKS.flatMap((framework) => framework.principles.map((p) => p.code)),
+] as [MatrixSort, ...MatrixSort[]];
 export const matrixSort = z.enum(MATRIX_SORTS, { error: () => `The sort must be one of ${MATRIX_SORTS.join(', ')}` });
 
 export const SORT_ORDERS = ['asc', 'desc'] as const;
@@ -20,59 +27,75 @@ export const matrixQuery = z.object({
 });
 export type MatrixQuery = z.input<typeof matrixQuery>;
 
-/** Per principle, over the councils shown: the figures behind the coverage chart. */
+const count = z.number().int().min(0);
+
+/** Per principle, over the councils of its framework shown: the figures behind the coverage chart. */
 export const principleCoverage = z.object({
   code: principleCode,
-  councilsWithPromises: z.number().int().min(0),
+  councilsWithPromises: count,
   /** Councils that cover it only through a theme, with no promise mapped to it. */
-  councilsWithThemeOnly: z.number().int().min(0),
-  councilsWithNothing: z.number().int().min(0),
+  councilsWithThemeOnly: count,
+  councilsWithNothing: count,
   /** All the promises under it, added up across councils. */
-  promises: z.number().int().min(0),
+  promises: count,
 });
 export type PrincipleCoverage = z.infer<typeof principleCoverage>;
 
+/** One framework among the councils shown: what it is, and how its councils cover its principles. */
+export const matrixFramework = frameworkSummary.extend({
+  /** Councils shown that are compared on it. */
+  councils: count,
+  /** In the order of its principles. */
+  coverage: z.array(principleCoverage),
+});
+export type MatrixFramework = z.infer<typeof matrixFramework>;
+
 export const compareMatrix = z.object({
   format: z.literal(MATRIX_FORMAT),
-  principles: z.array(principle),
   query: z.object({ nation: nation.nullable(), kind: councilKind.nullable(), sort: matrixSort, order: sortOrder }),
   /** Councils with a published page, before filtering. */
-  totalCouncils: z.number().int().min(0),
+  totalCouncils: count,
   /** The nations and kinds present, for filters that never offer an empty choice. */
   available: z.object({ nations: z.array(nation), kinds: z.array(councilKind) }),
-  coverage: z.array(principleCoverage),
+  /** The frameworks of the councils shown, in the order of nations; a council without one (Northern Ireland) is in none. */
+  frameworks: z.array(matrixFramework),
   councils: z.array(comparedCouncil),
 });
 export type CompareMatrix = z.infer<typeof compareMatrix>;
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-function figure(council: ComparedCouncil, sort: Exclude<MatrixSort, 'name'>): [number, number] {
+/** The figures a council is sorted by; null where it has none (another framework, or none at all). */
+function figure(council: ComparedCouncil, sort: Exclude<MatrixSort, 'name'>): [number, number] | null {
   if (sort === 'promises') return [council.promiseCount, council.themeCount];
-  // A council outside England has no figures under England's principles: it sorts after those that do.
-  if (sort === 'principles-covered') return [council.principlesCovered ?? -1, council.promiseCount];
+  if (sort === 'principles-covered') return council.principlesCovered === null ? null : [council.principlesCovered, council.promiseCount];
   const cell = council.principles.find((p) => p.code === sort);
-  return cell ? [cell.promises, cell.themes] : [-1, -1];
+  return cell ? [cell.promises, cell.themes] : null;
 }
 
-/** Sorted by the chosen figure, then by name (A to Z) among equals, so the order is stable. */
+/**
+ * Sorted by the chosen figure, then by name (A to Z) among equals, so the order is stable.
+ * Councils with no figure for it come last whichever way round: a Welsh council has no figure
+ * under England's principles, which is not the same as a figure of nought.
+ */
 export function sortCouncils(councils: readonly ComparedCouncil[], sort: MatrixSort, order: SortOrder): ComparedCouncil[] {
   const sign = order === 'asc' ? 1 : -1;
   return [...councils].sort((a, b) => {
     if (sort === 'name') return sign * collator.compare(a.name, b.name) || collator.compare(a.slug, b.slug);
-    const [a1, a2] = figure(a, sort);
-    const [b1, b2] = figure(b, sort);
-    return sign * (a1 - b1 || a2 - b2) || collator.compare(a.name, b.name);
+    const fa = figure(a, sort);
+    const fb = figure(b, sort);
+    if (!fa || !fb) return (fa ? -1 : fb ? 1 : 0) || collator.compare(a.name, b.name);
+    return sign * (fa[0] - fb[0] || fa[1] - fb[1]) || collator.compare(a.name, b.name);
   });
 }
 
-/** Over the councils compared on England's principles only: the others have their own nation's. */
-export function coverageByPrinciple(councils: readonly ComparedCouncil[]): PrincipleCoverage[] {
-  const compared = councils.filter((council) => council.principles.length === PRINCIPLES.length);
-  return PRINCIPLES.map(({ code }, index) => {
-    const result = { code, councilsWithPromises: 0, councilsWithThemeOnly: 0, councilsWithNothing: 0, promises: 0 };
+/** Over the councils of one framework: per principle, councils with promises, a theme only, or nothing. */
+export function coverageByPrinciple(framework: ComparedFramework, councils: readonly ComparedCouncil[]): PrincipleCoverage[] {
+  const compared = councils.filter((council) => council.framework === framework.code);
+  return framework.principles.map(({ code }) => {
+    const result = { code: code as PrincipleCode, councilsWithPromises: 0, councilsWithThemeOnly: 0, councilsWithNothing: 0, promises: 0 };
     for (const council of compared) {
-      const cell = council.principles[index]!;
+      const cell = council.principles.find((figures) => figures.code === code)!;
       const coverage = coverageOf(cell);
       if (coverage === 'promises') result.councilsWithPromises += 1;
       else if (coverage === 'theme') result.councilsWithThemeOnly += 1;
@@ -83,7 +106,7 @@ export function coverageByPrinciple(councils: readonly ComparedCouncil[]): Princ
   });
 }
 
-/** The matrix for a query: filtered by nation and kind, sorted, with the coverage of what is shown. */
+/** The matrix for a query: filtered by nation and kind, sorted, with each framework's coverage of what is shown. */
 export function buildMatrix(all: readonly ComparedCouncil[], input: MatrixQuery = {}): CompareMatrix {
   const query = matrixQuery.parse(input);
   const order = query.order ?? (query.sort === 'name' ? 'asc' : 'desc');
@@ -92,11 +115,14 @@ export function buildMatrix(all: readonly ComparedCouncil[], input: MatrixQuery 
     values.filter((value) => all.some((council) => of(council) === value));
   return {
     format: MATRIX_FORMAT,
-    principles: principleList(),
     query: { nation: query.nation ?? null, kind: query.kind ?? null, sort: query.sort, order },
     totalCouncils: all.length,
     available: { nations: present(NATIONS, (c) => c.nation), kinds: present(COUNCIL_KINDS, (c) => c.kind) },
-    coverage: coverageByPrinciple(shown),
+    frameworks: frameworksOf(shown.map((council) => council.nation)).map((framework) => ({
+      ...summaryOfFramework(framework),
+      councils: shown.filter((council) => council.framework === framework.code).length,
+      coverage: coverageByPrinciple(framework, shown),
+    })),
     councils: sortCouncils(shown, query.sort, order),
   };
 }

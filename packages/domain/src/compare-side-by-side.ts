@@ -3,23 +3,26 @@ import { boardCadence, boardMemberKind, memberStatement, type MemberStatement } 
 import {
   type ComparedEdition,
   type ComparedIdentity,
-  comparedCouncil,
+  checkOwnFramework,
+  comparedCouncilFields,
   compareCouncil,
-  comparedOnPrinciples,
   isMapped,
   mappedThemeKeys,
+  ownPrinciples,
   themePrinciples,
 } from './compare.js';
+import { NO_MAPPING_BETWEEN_FRAMEWORKS, frameworkSummary, frameworksOf, summaryOfFramework } from './compare-frameworks.js';
 import { councilSlug } from './council.js';
 import { INVOLVEMENT_KINDS, involvementKind } from './involvement.js';
 import { audience } from './pledge.js';
-import { PRINCIPLES, principle, principleCode } from './reference.js';
+import { principleCode } from './reference.js';
 import { describeCadence, meetingsPerYear } from './rules.js';
 import type { EditionContent } from './workspace.js';
 
 const statedAsBoolean = (statement: MemberStatement): boolean | null => (statement === null ? null : statement === 'yes');
 
-export const SIDE_BY_SIDE_FORMAT = 'pledgekeeper.compare.side-by-side/2';
+/** Version 3: each council on its own nation's framework (version 2 set councils in England only against England's principles). */
+export const SIDE_BY_SIDE_FORMAT = 'pledgekeeper.compare.side-by-side/3';
 /** More than this many columns stops being a side-by-side reading. */
 export const MAX_SIDE_BY_SIDE = 12;
 
@@ -51,30 +54,43 @@ export const boardPractice = z.object({
   youngPeople: z.boolean().nullable(),
 });
 
-export const sideBySideCouncil = comparedCouncil.extend({
-  pledgeTitle: z.string().nullable(),
-  audiences: z.array(audience),
-  board: boardPractice.nullable(),
-  trainingTitles: z.array(z.string()),
-  involvementCount: z.number().int().min(0),
-  /** The kinds of opportunity offered, in a fixed order, each once. */
-  involvementKinds: z.array(involvementKind),
-  /** England's principles, in the Act's order; empty for a council outside England. */
-  byPrinciple: z.array(
-    z.object({
-      code: principleCode,
-      promises: z.array(comparedPromise),
-      themes: z.array(z.object({ key: z.string(), title: z.string(), promiseCount: z.number().int().min(0) })),
-    }),
-  ),
-  /** Promises that nothing links to a principle yet; outside England, every promise (see `byPrinciple`). */
-  notMapped: z.array(comparedPromise),
-});
+export const sideBySideCouncil = comparedCouncilFields
+  .extend({
+    pledgeTitle: z.string().nullable(),
+    audiences: z.array(audience),
+    board: boardPractice.nullable(),
+    trainingTitles: z.array(z.string()),
+    involvementCount: z.number().int().min(0),
+    /** The kinds of opportunity offered, in a fixed order, each once. */
+    involvementKinds: z.array(involvementKind),
+    /** Its own framework's principles, in their order; empty without a framework (Northern Ireland). */
+    byPrinciple: z.array(
+      z.object({
+        code: principleCode,
+        promises: z.array(comparedPromise),
+        themes: z.array(z.object({ key: z.string(), title: z.string(), promiseCount: z.number().int().min(0) })),
+      }),
+    ),
+    /** Promises that nothing links to a principle of its framework yet; without a framework, every promise. */
+    notMapped: z.array(comparedPromise),
+  })
+  .superRefine((council, ctx) => {
+    checkOwnFramework(council, ctx);
+    if (council.byPrinciple.map((group) => group.code).join() !== council.principles.map((cell) => cell.code).join()) {
+      ctx.addIssue({ code: 'custom', message: 'Promises are grouped by the principles of its own framework', path: ['byPrinciple'] });
+    }
+  });
 export type SideBySideCouncil = z.infer<typeof sideBySideCouncil>;
 
 export const sideBySide = z.object({
   format: z.literal(SIDE_BY_SIDE_FORMAT),
-  principles: z.array(principle),
+  /** The frameworks of the councils compared, in the order of nations, each once. */
+  frameworks: z.array(frameworkSummary),
+  /**
+   * Where the councils are of more than one nation: why no council is set against another
+   * nation's principles. Null where they share one framework (or have none).
+   */
+  acrossFrameworks: z.string().nullable(),
   councils: z.array(sideBySideCouncil),
 });
 export type SideBySide = z.infer<typeof sideBySide>;
@@ -92,8 +108,8 @@ export function sideBySideOf(identity: ComparedIdentity, edition: ComparedEditio
       themeTitle: themes.find((theme) => theme.key === promise.themeKey)?.title ?? null,
     },
   }));
-  const mappedThemes = mappedThemeKeys(themes);
-  const compared = comparedOnPrinciples(identity.nation);
+  const own = ownPrinciples(identity.nation);
+  const mappedThemes = mappedThemeKeys(themes, own);
   const opportunities = involvement?.opportunities ?? [];
   return {
     ...compareCouncil(identity, edition, content),
@@ -111,8 +127,8 @@ export function sideBySideOf(identity: ComparedIdentity, edition: ComparedEditio
     trainingTitles: content.training.map((offer) => offer.title),
     involvementCount: opportunities.length,
     involvementKinds: INVOLVEMENT_KINDS.filter((kind) => opportunities.some((o) => o.kinds.includes(kind))),
-    // Outside England a council is not compared on England's principles: all its promises are listed apart.
-    byPrinciple: (compared ? PRINCIPLES : []).map(({ code }) => ({
+    // Its own nation's principles only: never another nation's.
+    byPrinciple: [...own].map((code) => ({
       code,
       promises: promises.filter(({ promise }) => promise.principles.includes(code)).map(({ shown }) => shown),
       themes: themes
@@ -123,6 +139,18 @@ export function sideBySideOf(identity: ComparedIdentity, edition: ComparedEditio
           promiseCount: promises.filter(({ promise }) => promise.themeKey === theme.key).length,
         })),
     })),
-    notMapped: promises.filter(({ promise }) => !compared || !isMapped(promise, mappedThemes)).map(({ shown }) => shown),
+    notMapped: promises.filter(({ promise }) => !isMapped(promise, mappedThemes, own)).map(({ shown }) => shown),
+  };
+}
+
+/** The councils in the order asked for, each on its own framework, saying so where they have different ones. */
+export function buildSideBySide(councils: SideBySideCouncil[]): SideBySide {
+  const frameworks = frameworksOf(councils.map((council) => council.nation));
+  const nations = new Set(councils.map((council) => council.nation));
+  return {
+    format: SIDE_BY_SIDE_FORMAT,
+    frameworks: frameworks.map(summaryOfFramework),
+    acrossFrameworks: nations.size > 1 ? NO_MAPPING_BETWEEN_FRAMEWORKS : null,
+    councils,
   };
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { frameworkCode, frameworkOfNation } from './compare-frameworks.js';
 import { councilKind, councilSlug, nation, type CouncilKind, type Nation } from './council.js';
-import { NATION_FACTS } from './nations.js';
 import type { Promise, Theme } from './pledge.js';
-import { PRINCIPLES, type Principle, principleCode, type PrincipleCode } from './reference.js';
+import { principleCode, type PrincipleCode } from './reference.js';
 import { pledgeStructure } from './rules.js';
 import { hasSuggestedMappings } from './suggested-wording.js';
 import type { EditionContent } from './workspace.js';
@@ -10,15 +10,10 @@ import type { EditionContent } from './workspace.js';
 /**
  * Comparing councils, one row per council, from published content only. A council's figures
  * come from one published edition, named by version so a reader can check them on its page.
+ * Version 3: every council is counted on its own nation's framework (version 2 counted councils
+ * in England only, on England's principles, and left the others without figures).
  */
-export const MATRIX_FORMAT = 'pledgekeeper.compare.matrix/2';
-
-/**
- * The principles of England's Act apply to councils in England only. Councils of other nations
- * are compared on their own nation's framework; no source we know of maps one nation's
- * principles onto another's, so their promises are never counted under England's principles.
- */
-export const comparedOnPrinciples = (value: Nation): boolean => NATION_FACTS[value].framework?.code === 'cswa2017-s1';
+export const MATRIX_FORMAT = 'pledgekeeper.compare.matrix/3';
 
 /** How a pledge is organised; `none` where the council has published a page without a pledge. */
 export const COMPARED_STRUCTURES = ['numbered', 'themed', 'numbered-and-themed', 'list', 'empty', 'none'] as const;
@@ -37,7 +32,8 @@ export const principleFigures = z.object({
 });
 export type PrincipleFigures = z.infer<typeof principleFigures>;
 
-export const comparedCouncil = z.object({
+/** A council's row, before the checks that tie its cells to its framework. */
+export const comparedCouncilFields = z.object({
   slug: councilSlug,
   name: z.string(),
   kind: councilKind,
@@ -51,22 +47,48 @@ export const comparedCouncil = z.object({
   themeCount: count,
   /** Who the council wrote the pledge with, in its words; null when it does not say. */
   writtenWith: z.string().nullable(),
-  /** The code of the framework its nation's councils are compared on; null where there is none. */
-  framework: z.string().nullable(),
-  /** Promises linked to no principle, neither their own nor through their theme; null outside England. */
+  /** The code of its nation's framework, which it is compared on; null where there is none (Northern Ireland). */
+  framework: frameworkCode.nullable(),
+  /** Promises linked to none of its framework's principles, neither themselves nor through their theme; null without a framework. */
   unmappedPromiseCount: count.nullable(),
-  /** Principles with at least one promise or theme under them, out of seven; null outside England. */
-  principlesCovered: z.number().int().min(0).max(PRINCIPLES.length).nullable(),
-  /** In the order of the Act; empty for a council outside England, which is not compared on them. */
-  principles: z
-    .array(principleFigures)
-    .refine((cells) => cells.length === 0 || cells.length === PRINCIPLES.length, `Either none or all ${PRINCIPLES.length} principles`),
+  /** Its framework's principles with at least one promise or theme under them; null without a framework. */
+  principlesCovered: count.nullable(),
+  /** Its own framework's principles, in the framework's order; empty without a framework. */
+  principles: z.array(principleFigures),
   /**
    * True where some of these links to principles were suggested by Pledgekeeper and the council
    * has not yet confirmed them: they are counted, but they are not the council's own.
    */
   suggested: z.boolean(),
 });
+
+type CouncilFigures = Pick<
+  z.infer<typeof comparedCouncilFields>,
+  'nation' | 'framework' | 'principles' | 'principlesCovered' | 'unmappedPromiseCount'
+>;
+
+/** Like with like: a row's cells are exactly its own nation's framework's principles, in order. */
+export function checkOwnFramework(row: CouncilFigures, ctx: z.RefinementCtx): void {
+  const framework = frameworkOfNation(row.nation);
+  const expected = framework?.principles.map((p) => p.code) ?? [];
+  const issue = (message: string, path: string) => ctx.addIssue({ code: 'custom', message, path: [path] });
+  if ((framework?.code ?? null) !== row.framework)
+    issue(`A council in ${row.nation} is compared on ${framework?.code ?? 'no framework'}`, 'framework');
+  if (row.principles.map((cell) => cell.code).join() !== expected.join()) {
+    issue(`The cells must be the principles of ${framework?.code ?? 'no framework'}, in order`, 'principles');
+  }
+  if (framework === null && (row.principlesCovered !== null || row.unmappedPromiseCount !== null)) {
+    issue('A council without a framework has no figures on principles', 'principlesCovered');
+  }
+  if (
+    framework !== null &&
+    (row.principlesCovered === null || row.principlesCovered > expected.length || row.unmappedPromiseCount === null)
+  ) {
+    issue(`Principles covered must be 0 to ${expected.length}`, 'principlesCovered');
+  }
+}
+
+export const comparedCouncil = comparedCouncilFields.superRefine(checkOwnFramework);
 export type ComparedCouncil = z.infer<typeof comparedCouncil>;
 
 /** The council fields a comparison needs; the rest of the council stays out of open data. */
@@ -85,13 +107,20 @@ export interface ComparedEdition {
 /** A theme's principles. Read defensively: themes gain them in a later schema change. */
 export const themePrinciples = (theme: Theme): PrincipleCode[] => (theme as Theme & { principles?: PrincipleCode[] }).principles ?? [];
 
-/** The keys of themes mapped to at least one principle. */
-export const mappedThemeKeys = (themes: readonly Theme[]): Set<string> =>
-  new Set(themes.filter((theme) => themePrinciples(theme).length > 0).map((theme) => theme.key));
+/** The codes of a nation's own principles, in its framework's order: the only links a comparison counts. */
+export const ownPrinciples = (value: Nation): ReadonlySet<PrincipleCode> =>
+  new Set((frameworkOfNation(value)?.principles ?? []).map((p) => p.code as PrincipleCode));
 
-/** Whether anything links a promise to a principle: its own mapping, or its theme's. */
-export const isMapped = (promise: Promise, mappedThemes: ReadonlySet<string>): boolean =>
-  promise.principles.length > 0 || (promise.themeKey !== null && mappedThemes.has(promise.themeKey));
+const linksTo = (codes: readonly PrincipleCode[], own?: ReadonlySet<PrincipleCode>) =>
+  own ? codes.some((code) => own.has(code)) : codes.length > 0;
+
+/** The keys of themes mapped to at least one principle (of the council's own framework, when given). */
+export const mappedThemeKeys = (themes: readonly Theme[], own?: ReadonlySet<PrincipleCode>): Set<string> =>
+  new Set(themes.filter((theme) => linksTo(themePrinciples(theme), own)).map((theme) => theme.key));
+
+/** Whether anything links a promise to a principle (of its own framework, when given): its own mapping, or its theme's. */
+export const isMapped = (promise: Promise, mappedThemes: ReadonlySet<string>, own?: ReadonlySet<PrincipleCode>): boolean =>
+  linksTo(promise.principles, own) || (promise.themeKey !== null && mappedThemes.has(promise.themeKey));
 
 export type Coverage = 'promises' | 'theme' | 'none';
 
@@ -99,14 +128,15 @@ export type Coverage = 'promises' | 'theme' | 'none';
 export const coverageOf = (figures: Pick<PrincipleFigures, 'promises' | 'themes'>): Coverage =>
   figures.promises > 0 ? 'promises' : figures.themes > 0 ? 'theme' : 'none';
 
-/** A council's row of the matrix, from the content of its newest published edition. */
+/** A council's row of the matrix, from the content of its newest published edition, on its own nation's framework. */
 export function compareCouncil(identity: ComparedIdentity, edition: ComparedEdition, content: EditionContent): ComparedCouncil {
   const pledge = content.pledge;
   const promises = pledge?.promises ?? [];
   const themes = pledge?.themes ?? [];
-  const mappedThemes = mappedThemeKeys(themes);
-  const compared = comparedOnPrinciples(identity.nation);
-  const principles = (compared ? PRINCIPLES : []).map(({ code }) => ({
+  const framework = frameworkOfNation(identity.nation);
+  const own = ownPrinciples(identity.nation);
+  const mappedThemes = mappedThemeKeys(themes, own);
+  const principles = [...own].map((code) => ({
     code,
     promises: promises.filter((promise) => promise.principles.includes(code)).length,
     themes: themes.filter((theme) => themePrinciples(theme).includes(code)).length,
@@ -123,13 +153,10 @@ export function compareCouncil(identity: ComparedIdentity, edition: ComparedEdit
     promiseCount: promises.length,
     themeCount: themes.length,
     writtenWith: pledge?.writtenWith ?? null,
-    framework: NATION_FACTS[identity.nation].framework?.code ?? null,
-    unmappedPromiseCount: compared ? promises.filter((promise) => !isMapped(promise, mappedThemes)).length : null,
-    principlesCovered: compared ? principles.filter((figures) => coverageOf(figures) !== 'none').length : null,
+    framework: framework?.code ?? null,
+    unmappedPromiseCount: framework ? promises.filter((promise) => !isMapped(promise, mappedThemes, own)).length : null,
+    principlesCovered: framework ? principles.filter((figures) => coverageOf(figures) !== 'none').length : null,
     principles,
     suggested: hasSuggestedMappings(pledge),
   };
 }
-
-/** The reference list of principles, as exports and the API carry it. */
-export const principleList = (): Principle[] => PRINCIPLES.map((p) => ({ ...p }));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { brandColour } from './colour.js';
+import { nation } from './nation.js';
 import { emailAddress, httpUrl, phoneNumber, plainText } from './text.js';
 
 /**
@@ -67,9 +68,7 @@ export const COUNCIL_KINDS = [
 export const councilKind = z.enum(COUNCIL_KINDS);
 export type CouncilKind = z.infer<typeof councilKind>;
 
-export const NATIONS = ['england', 'scotland', 'wales', 'northern-ireland'] as const;
-export const nation = z.enum(NATIONS);
-export type Nation = z.infer<typeof nation>;
+export { NATIONS, nation, type Nation } from './nation.js';
 
 /**
  * What a contact is for, beyond general enquiries: the council page gives young people a clear

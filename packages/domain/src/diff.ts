@@ -2,7 +2,7 @@ import type { Board } from './board.js';
 import type { Contact } from './council.js';
 import type { EventOffer, InvolvementOpportunity, TrainingOffer } from './involvement.js';
 import type { PledgeContent, PromiseRecord, Theme } from './pledge.js';
-import { LOCAL_OFFER_AREAS, PRINCIPLES } from './reference.js';
+import { LOCAL_OFFER_AREAS, principleByCode } from './reference.js';
 import { describeCadence } from './rules.js';
 import { nameOf } from './suggest.js';
 import type { CorporateParent, Statement } from './statement.js';
@@ -13,7 +13,7 @@ export { CHANGE_KINDS, change, type Change } from './diff-changes.js';
 
 const list = (values: readonly string[]): Text => (values.length > 0 ? values.join(', ') : null);
 const words = (code: string): string => code.replaceAll('-', ' ');
-const principleName = (code: string) => PRINCIPLES.find((p) => p.code === code)?.shortName ?? code;
+const principleName = (code: string) => principleByCode(code)?.shortName ?? code;
 const areaName = (code: string) => LOCAL_OFFER_AREAS.find((a) => a.code === code)?.name ?? code;
 const prose = (paragraphs: readonly string[]): Text => (paragraphs.length > 0 ? paragraphs.join('\n\n') : null);
 

@@ -1,5 +1,5 @@
 import { NATIONS, type Nation } from './council.js';
-import { PRINCIPLES, PRINCIPLES_SOURCE } from './reference.js';
+import { PRINCIPLES, PRINCIPLES_SOURCE, SCOTLAND_PRINCIPLES, WALES_PRINCIPLES } from './reference.js';
 
 /**
  * What a council's nation decides: the law on corporate parenting (if any), the framework its
@@ -68,49 +68,13 @@ const ENGLAND_FRAMEWORK: NationalFramework = {
   principles: PRINCIPLES,
 };
 
-// "A promise from Wales": the names of its eleven principles, each put in our own plain words.
+// "A promise from Wales": its principles are in reference.ts, with the other nations'.
 const WALES_FRAMEWORK: NationalFramework = {
   code: 'wales-charter-2023',
   name: 'the principles of “A promise from Wales”',
   source: 'Corporate Parenting Charter, “A promise from Wales” (Welsh Government, 2023)',
   statutory: false,
-  principles: [
-    { code: 'wales-charter-equality', shortName: 'Equality', plainWords: 'Treat them fairly, with the same chances as anyone else.' },
-    {
-      code: 'wales-charter-stigma',
-      shortName: 'Eradicating stigma',
-      plainWords: 'Stand up to unfair ideas and labels about being in care.',
-    },
-    {
-      code: 'wales-charter-working-together',
-      shortName: 'Working together',
-      plainWords: 'Work with each other, and with them, so that help fits together.',
-    },
-    {
-      code: 'wales-charter-inclusive-support',
-      shortName: 'Inclusive support',
-      plainWords: 'Give support that leaves no one out and fits each person.',
-    },
-    {
-      code: 'wales-charter-ambitions',
-      shortName: 'Fulfilling ambitions',
-      plainWords: 'Help them go after their hopes and ambitions.',
-    },
-    { code: 'wales-charter-nurturing', shortName: 'Nurturing', plainWords: 'Care for them warmly, as a good parent would.' },
-    { code: 'wales-charter-health', shortName: 'Good health', plainWords: 'Help them be well in body and mind.' },
-    { code: 'wales-charter-home', shortName: 'A stable home', plainWords: 'Help them have a safe and settled place to live.' },
-    { code: 'wales-charter-education', shortName: 'Education', plainWords: 'Back their learning, at school and after it.' },
-    {
-      code: 'wales-charter-future',
-      shortName: 'Thriving in the future',
-      plainWords: 'Help them do well as they grow up and move on.',
-    },
-    {
-      code: 'wales-charter-after-care',
-      shortName: 'After care support',
-      plainWords: 'Keep helping them after they leave care.',
-    },
-  ],
+  principles: WALES_PRINCIPLES,
 };
 
 // Section 58 of the 2014 Act: what each corporate parent must do, so far as it fits its other functions.
@@ -119,34 +83,7 @@ const SCOTLAND_FRAMEWORK: NationalFramework = {
   name: 'the corporate parenting duties',
   source: 'Children and Young People (Scotland) Act 2014, section 58',
   statutory: true,
-  principles: [
-    {
-      code: 'cypsa2014-58a',
-      shortName: 'Alert to their wellbeing',
-      plainWords: 'Watch out for anything that harms, or could harm, their wellbeing.',
-    },
-    {
-      code: 'cypsa2014-58b',
-      shortName: 'Assess their needs',
-      plainWords: 'Find out what they need from the services and support it gives.',
-    },
-    { code: 'cypsa2014-58c', shortName: 'Promote their interests', plainWords: 'Stand up for their interests.' },
-    {
-      code: 'cypsa2014-58d',
-      shortName: 'Opportunities',
-      plainWords: 'Look for chances for them to take part in activities that are good for their wellbeing.',
-    },
-    {
-      code: 'cypsa2014-58e',
-      shortName: 'Help to take part',
-      plainWords: 'Help them take up those chances, and use its services and support.',
-    },
-    {
-      code: 'cypsa2014-58f',
-      shortName: 'Improve how it works',
-      plainWords: 'Do whatever else it can to get better at what it does for them.',
-    },
-  ],
+  principles: SCOTLAND_PRINCIPLES,
 };
 
 export const NATION_FACTS: Readonly<Record<Nation, NationFacts>> = {

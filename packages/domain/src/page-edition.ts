@@ -20,7 +20,7 @@ export const pageEditionKind = (council: Council): ContentKind<EditionContent, S
   problems: (content) => errorsOf(checkCouncilContent({ council, ...content })).map((finding) => finding.message),
   // A pledge that breaks the rules is not even saved; the other sections are checked as a whole page.
   partProblems: (part, content) =>
-    part === 'pledge' && content ? errorsOf(checkPledge(content as PledgeContent)).map((finding) => finding.message) : [],
+    part === 'pledge' && content ? errorsOf(checkPledge(content as PledgeContent, council.nation)).map((finding) => finding.message) : [],
   label: (part) => SECTION_LABELS[part],
   neverPublished: 'This council has not published its page yet',
 });

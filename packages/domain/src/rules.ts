@@ -1,6 +1,15 @@
 import type { Board, BoardCadence } from './board.js';
 import type { CouncilContent } from './page.js';
+import type { Nation } from './nation.js';
 import type { PledgeContent, Promise, Theme } from './pledge.js';
+import { principleByCode, principlesOf } from './reference.js';
+
+const NATION_NAMES: Record<Nation, string> = {
+  england: 'England',
+  wales: 'Wales',
+  scotland: 'Scotland',
+  'northern-ireland': 'Northern Ireland',
+};
 
 export type Severity = 'error' | 'warning';
 
@@ -108,15 +117,48 @@ export function checkThemes(pledge: Pick<PledgeContent, 'promises' | 'themes'>):
   return findings;
 }
 
-export function checkPledge(pledge: PledgeContent): Finding[] {
-  return [...checkPromiseNumbers(pledge.promises), ...checkThemes(pledge)].map((finding) => ({
-    ...finding,
-    path: ['pledge', ...finding.path],
-  }));
+/**
+ * A council links its promises and themes only to its own nation's principles: a Welsh council's
+ * promise cannot be counted under England's Act. Northern Ireland has no principles to link to.
+ */
+export function checkPrincipleNation(pledge: Pick<PledgeContent, 'promises' | 'themes'>, nation: Nation): Finding[] {
+  const own = new Set<string>(principlesOf(nation).map((p) => p.code));
+  const where = NATION_NAMES[nation];
+  const foreign = (code: string, what: string, path: (string | number)[]): Finding => ({
+    rule: 'principles-of-own-nation',
+    severity: 'error',
+    message:
+      own.size === 0
+        ? `${what} is linked to “${principleByCode(code)?.shortName ?? code}”, but councils in ${where} have no national principles to link to`
+        : `${what} is linked to “${principleByCode(code)?.shortName ?? code}”, which is not one of the principles that apply in ${where}`,
+    path,
+  });
+  return [
+    ...pledge.promises.flatMap((promise, index) =>
+      promise.principles
+        .filter((code) => !own.has(code))
+        .map((code) => foreign(code, `Promise ${index + 1}`, ['promises', index, 'principles'])),
+    ),
+    ...pledge.themes.flatMap((theme, index) =>
+      (theme.principles ?? [])
+        .filter((code) => !own.has(code))
+        .map((code) => foreign(code, `The theme “${theme.title}”`, ['themes', index, 'principles'])),
+    ),
+  ];
+}
+
+/** The pledge's own rules, and, given the council's nation, that it links only to that nation's principles. */
+export function checkPledge(pledge: PledgeContent, nation?: Nation): Finding[] {
+  return [...checkPromiseNumbers(pledge.promises), ...checkThemes(pledge), ...(nation ? checkPrincipleNation(pledge, nation) : [])].map(
+    (finding) => ({
+      ...finding,
+      path: ['pledge', ...finding.path],
+    }),
+  );
 }
 
 export function checkCouncilContent(content: CouncilContent): Finding[] {
-  return content.pledge ? checkPledge(content.pledge) : [];
+  return content.pledge ? checkPledge(content.pledge, content.council.nation) : [];
 }
 
 export const errorsOf = (findings: readonly Finding[]): Finding[] => findings.filter((finding) => finding.severity === 'error');

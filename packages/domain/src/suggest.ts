@@ -1,6 +1,16 @@
 import type { PromiseRecord } from './pledge.js';
-import { LOCAL_OFFER_AREAS, PRINCIPLES, type LocalOfferAreaCode, type PrincipleCode } from './reference.js';
+import type { Nation } from './nation.js';
+import { LOCAL_OFFER_AREAS, type LocalOfferAreaCode, type PrincipleCode, principleByCode } from './reference.js';
 import { OFFER_AREA_RULES, PRINCIPLE_RULES, type SuggestionRule } from './suggestion-rules.js';
+import { SCOTLAND_PRINCIPLE_RULES, WALES_PRINCIPLE_RULES } from './suggestion-rules-nations.js';
+
+/** Each nation's rules for its own principles; Northern Ireland has none to suggest. */
+const PRINCIPLE_RULES_BY_NATION: Readonly<Record<Nation, readonly SuggestionRule<PrincipleCode>[]>> = {
+  england: PRINCIPLE_RULES,
+  wales: WALES_PRINCIPLE_RULES,
+  scotland: SCOTLAND_PRINCIPLE_RULES,
+  'northern-ireland': [],
+};
 
 export type SuggestionKind = 'principle' | 'offerArea';
 
@@ -83,24 +93,21 @@ function suggestionsFrom<Code extends PrincipleCode | LocalOfferAreaCode>(
 }
 
 export const nameOf = (code: string): string =>
-  PRINCIPLES.find((principle) => principle.code === code)?.shortName ?? LOCAL_OFFER_AREAS.find((area) => area.code === code)?.name ?? code;
+  principleByCode(code)?.shortName ?? LOCAL_OFFER_AREAS.find((area) => area.code === code)?.name ?? code;
 
 export const suggestionKindOf = (code: string): SuggestionKind | null =>
-  PRINCIPLES.some((principle) => principle.code === code)
-    ? 'principle'
-    : LOCAL_OFFER_AREAS.some((area) => area.code === code)
-      ? 'offerArea'
-      : null;
+  principleByCode(code) ? 'principle' : LOCAL_OFFER_AREAS.some((area) => area.code === code) ? 'offerArea' : null;
 
 /**
- * Principles and local offer areas a promise's words point to, with the reason for each, leaving
- * out those already chosen and those an editor turned down. Principles first, in statutory order.
+ * Principles of the council's nation and local offer areas a promise's words point to, with the
+ * reason for each, leaving out those already chosen and those an editor turned down. Principles
+ * first, in their framework's order.
  */
-export function suggestMappings(promise: SuggestionSubject): Suggestion[] {
+export function suggestMappings(promise: SuggestionSubject, nation: Nation = 'england'): Suggestion[] {
   const texts = [promise.text, promise.plainWords ?? ''].filter((text) => text.trim() !== '');
   const rejected = promise.rejectedSuggestions ?? [];
   return [
-    ...suggestionsFrom(PRINCIPLE_RULES, 'principle', texts, new Set([...promise.principles, ...rejected])),
+    ...suggestionsFrom(PRINCIPLE_RULES_BY_NATION[nation], 'principle', texts, new Set([...promise.principles, ...rejected])),
     ...suggestionsFrom(OFFER_AREA_RULES, 'offerArea', texts, new Set([...promise.localOfferAreas, ...rejected])),
   ];
 }

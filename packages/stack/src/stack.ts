@@ -58,14 +58,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await postgres?.destroy();
   };
   try {
+    const portalUrl = `http://127.0.0.1:${await freePort()}`;
     const api = await startApi({
       cwd: directory,
       detached: options.detached ?? false,
       baseEnv: common,
-      env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', ...options.apiEnv },
+      // ORIGIN: the portal's address, which links in the API's emails start with.
+      env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', ORIGIN: portalUrl, ...options.apiEnv },
     });
     started.push(api);
-    const portalUrl = `http://127.0.0.1:${await freePort()}`;
     const portal = startService({
       name: 'The portal',
       args: [builtPortal()],

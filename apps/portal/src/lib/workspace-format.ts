@@ -42,3 +42,13 @@ export const SECTION_TITLES: Record<Section, string> = {
   events: 'Events and promotions',
   contacts: 'Contacts',
 };
+
+/**
+ * An audit entry as one sentence: the person's name, then what they did ("Alice Smith published
+ * version 3."). Summaries are stored as the rest of that sentence, starting with a capital.
+ */
+export const auditSentence = (entry: { actor: string | null; summary: string }): string => {
+  const what = entry.summary.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase());
+  const sentence = `${entry.actor ?? 'Pledgekeeper'} ${what}`;
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+};

@@ -62,7 +62,14 @@ describeEachDialect(describe, 'board meetings and “you said, we did” in the 
     await editor.getByLabel('What we will do').fill(ACTION);
     await press(editor, 'Add action');
     await editor.locator('#update-status-on-track').check();
-    await editor.getByLabel('Date', { exact: true }).fill('2026-03-10');
+    const updateDate = group(editor, 'Date');
+    for (const [name, value] of [
+      ['Day', '10'],
+      ['Month', '3'],
+      ['Year', '2026'],
+    ] as const) {
+      await updateDate.getByRole('textbox', { name, exact: true }).fill(value);
+    }
     await editor.getByLabel("Update, in the council's words").fill(UPDATE);
     await editor.getByLabel('The same in plain words').fill(PLAIN);
     await press(editor, 'Add update');
@@ -225,6 +232,9 @@ describeEachDialect(describe, 'board meetings and “you said, we did” in the 
 
     const board = await shown('/worcestershire/board');
     for (const words of ['12 March 2026', DECISION, 'Minutes', ACTION, '4 young people']) expect(board, words).toContain(words);
+    // Pledge 1's plain words are Pledgekeeper's, not yet confirmed by the council: the meeting's list of promises says so.
+    const looked = reader.locator('section.meeting', { hasText: DECISION }).locator('dt:text-is("Promises it looked at") + dd');
+    expect((await looked.innerText()).replace(/\s+/g, ' ')).toMatch(/^Pledge 1: .+ Suggested wording, not yet confirmed by the council\.$/);
     const scorecard = await shown('/worcestershire/board/scorecard', 'table');
     expect(scorecard).toMatch(/Pledge 1\b.*On track/);
 

@@ -22,6 +22,7 @@ async function stylesOf(path: string): Promise<string> {
   expect(hrefs.length).toBeGreaterThan(0);
   return (await Promise.all(hrefs.map(async (href) => (await fetch(new URL(href, url))).text()))).join('\n');
 }
+const SUGGESTED = 'Suggested wording, not yet confirmed by the council.';
 const LANDSCAPE = /@page\s*\{[^}]*size:\s*A4\s+landscape/i;
 
 /** The size of the first printed page, in points, as the page's own CSS asks for it. */
@@ -86,6 +87,8 @@ describe('the board page of a council with published progress', () => {
     // Its last update is older than six months (the council gave no cadence): said in words.
     expect(await rows.nth(1).textContent()).toContain('No update since 1 May 2026');
     expect(await words(page, '.scorecard-totals')).toContain('On track: 1');
+    // The council wrote these promises itself: nothing is marked as Pledgekeeper's.
+    expect(await page.getByText(SUGGESTED).count()).toBe(0);
     const link = page.getByRole('link', { name: /^The scorecard on its own/ });
     expect(await link.getAttribute('href')).toBe(`/${SLUG}/board/scorecard`);
   });
@@ -137,6 +140,21 @@ describe('a council that has published no progress', () => {
       expect(await rowsOf(reader).filter({ hasText: 'No update yet' }).count()).toBe(count);
       expect(await reader.locator('.delivery-status').count()).toBe(0);
       expect(await words(reader, '.scorecard-totals')).toContain(`No update yet: ${count}`);
+    }
+  });
+});
+
+describe('plain words Pledgekeeper suggested', () => {
+  it('are marked on the board page and the scorecard until the council confirms them, as on its own page', async () => {
+    // Worcestershire's plain words were written by Pledgekeeper and are not yet confirmed.
+    for (const path of ['/worcestershire/board', '/worcestershire/board/scorecard']) {
+      const page = await open(path);
+      const table = page.getByRole('table', { name: 'Scorecard: how each promise is going' });
+      expect(await table.locator('.scorecard-words').count(), path).toBe(11);
+      // Every row's words are suggested, so it is said once, right after the table.
+      const note = page.locator('.table-scroll + .suggested-note');
+      expect(await note.textContent(), path).toBe(SUGGESTED);
+      expect(await page.getByText(SUGGESTED).count(), path).toBe(1);
     }
   });
 });

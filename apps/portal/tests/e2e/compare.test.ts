@@ -99,7 +99,7 @@ describe('the principles matrix', () => {
       ].map(String);
       expect(await page.locator(`.coverage-table tr[data-principle="${code}"] td`).allTextContents()).toEqual(expected);
     }
-    const chart = page.getByRole('img', { name: 'How the 2 councils shown cover each principle' });
+    const chart = page.getByRole('img', { name: 'How the 2 councils in England shown cover each principle' });
     expect(await chart.count()).toBe(1);
   });
 
@@ -120,6 +120,11 @@ describe('the principles matrix', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
       'Side by side: Worcestershire County Council and Somerset County Council',
     );
+    // Both in England: compared principle by principle on England's framework, nothing to explain.
+    expect(await page.locator('section[data-framework]').evaluateAll((s) => s.map((e) => e.getAttribute('data-framework')))).toEqual([
+      'cswa2017-s1',
+    ]);
+    expect(await page.locator('#other-nations').count()).toBe(0);
     const practice = page.locator('.practice');
     expect(await practice.locator('td[data-council="worcestershire"]').allTextContents()).toContain('Meets every two months');
     expect(await practice.locator('td[data-council="somerset"]').allTextContents()).toContain('CPB training session');
@@ -154,7 +159,8 @@ describe('downloads', () => {
     // Headings people can read; the codes stay in the JSON and in `?header=codes`.
     expect(header).toEqual([...MATRIX_CSV_HEADINGS]);
     expect(header!.slice(0, 3)).toEqual(['Council identifier', 'Council', 'Kind of council']);
-    expect(header).toContain('(a) Best interests and wellbeing: promises');
+    expect(header).toContain('England: (a) Best interests and wellbeing: promises');
+    expect(header).toContain('Wales: Good health: promises');
     const records = rows.map((row) => Object.fromEntries(MATRIX_CSV_COLUMNS.map((column, i) => [column, row[i]])));
     expect(records.map((r) => r.slug)).toEqual(['somerset', 'worcestershire']);
     for (const record of records) {
@@ -187,7 +193,7 @@ describe('downloads', () => {
       format: string;
       councils: { slug: string; promiseCount: number }[];
     };
-    expect(json.format).toBe('pledgekeeper.compare.matrix/2');
+    expect(json.format).toBe('pledgekeeper.compare.matrix/3');
     expect(parseCsv(await (await get('/compare/matrix.csv?header=codes')).text())[0]).toEqual([...MATRIX_CSV_COLUMNS]);
     expect(json.councils.map((c) => [c.slug, c.promiseCount])).toEqual(
       [...seeds.values()].map((s) => [s.council.slug, s.pledge!.promises.length]).sort(),
@@ -241,13 +247,28 @@ describe('with 150 sample councils', () => {
     'lists all 152 on a $width px screen, the page never wider than the screen (axe: $axe)',
     async ({ axe, ...viewport }) => {
       const page = await open('/compare', { viewport, javaScript: axe, base: big.portalUrl });
-      // England's councils in the matrix of England's principles; every other nation's in a table of its own.
-      const english = await page.locator('table.matrix tbody tr[data-council]').count();
-      const others = await page.locator('table.nation-councils tbody tr[data-council]').count();
-      expect(english + others).toBe(152);
-      expect(others).toBeGreaterThan(0);
+      // Each nation's councils in a table of their own, on their own framework's principles.
+      expect(await page.locator('table.matrix tbody tr[data-council]').count()).toBe(152);
+      const english = await page.locator('section[data-nation="england"] table.matrix tbody tr[data-council]').count();
+      expect(english).toBeGreaterThan(0);
+      expect(english).toBeLessThan(152);
+      for (const [nation, principles] of [
+        ['wales', 11],
+        ['scotland', 6],
+      ] as const) {
+        const section = page.locator(`section[data-nation="${nation}"]`);
+        if ((await section.count()) === 0) continue;
+        expect(await section.locator('table.matrix thead th[data-principle]').count()).toBe(principles);
+      }
       expect(await page.locator('table.delivery tbody tr[data-council]').count()).toBe(152);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      // At 1280 px every nation's table fits without scrolling: nothing is cut off.
+      if (!axe) {
+        const overflow = await page
+          .locator('.table-scroll:has(table.matrix)')
+          .evaluateAll((regions) => regions.filter((region) => region.scrollWidth > region.clientWidth).length);
+        expect(overflow).toBe(0);
+      }
       if (axe) expect(await violations(page)).toEqual([]);
     },
     120_000,

@@ -94,6 +94,12 @@ export async function publisherOf(
   return publisher;
 }
 
+/** On a council's overview, a publisher ticks the box that says the changes were checked, and publishes. */
+export async function publishPage(page: Page): Promise<void> {
+  await page.getByLabel('I have checked the changes above, and they are ready for the public').check();
+  await press(page, 'Publish');
+}
+
 /**
  * The platform admin creates the council and invites its first publisher, who accepts, writes a
  * pledge and a contact, and publishes. Returns the publisher's signed-in page.
@@ -108,16 +114,16 @@ export async function councilThroughWorkspace(browser: Browser, portalUrl: strin
     await press(publisher, 'Add promise');
     await publisher.locator(`#field-promises-${index}-text`).fill(text);
   }
-  await press(publisher, 'Renumber 1 to ' + council.promises.length);
+  await press(publisher, 'Renumber promises in order');
 
+  // A council with no contacts starts with empty ones to type into.
   await publisher.goto(`${portalUrl}/${council.slug}/manage/contacts`);
-  await press(publisher, 'Add contact');
   await publisher.locator('#field-contacts-0-team').fill('Children’s rights team');
   await publisher.locator('#field-contacts-0-phone').fill('01234 567890');
-  await publisher.getByLabel('Sorting out problems and making a complaint').check();
+  await publisher.locator('#item-contacts-0').getByLabel('Sorting out problems and making a complaint').check();
   await press(publisher, 'Save contacts');
 
   await publisher.goto(`${portalUrl}/${council.slug}/manage`);
-  await press(publisher, 'Publish');
+  await publishPage(publisher);
   return publisher;
 }

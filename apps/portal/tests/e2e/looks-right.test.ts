@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, startStack, storedFeedback, type Stack } from './harness';
-import { adminEnv, press, publisherOf } from './journeys';
+import { adminEnv, press, publisherOf, publishPage } from './journeys';
 
 // Issue 12, "Fix what looks broken": what a reader saw go wrong, checked as they would see it, in
 // Chromium with JavaScript off, at the widths it went wrong at.
@@ -96,7 +96,7 @@ describe('"Was this page helpful?"', () => {
     await publisher.getByLabel('Question above the feedback form').fill('Did this page help you?');
     await press(publisher, 'Save statement');
     await publisher.goto(`${stack.portalUrl}/worcestershire/manage`);
-    await press(publisher, 'Publish');
+    await publishPage(publisher);
     expect(await (await open('/worcestershire')).locator('.feedback legend').textContent()).toBe('Did this page help you?');
   });
 });

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { councilScope, createDatabase, findCouncilBySlug } from '@pledgekeeper/db';
 import { describeEachDialect } from '@pledgekeeper/stack';
 import { launchChromium, startStack, type Stack } from './harness';
-import { TEST_ADMIN, acceptInvitation, adminEnv, press } from './journeys';
+import { TEST_ADMIN, acceptInvitation, adminEnv, press, publishPage } from './journeys';
 
 // Issues #4 and #5 with JavaScript off: plain words with a reading age, and suggested mappings
 // that an editor accepts or turns down on Worcestershire's pledge.
@@ -85,42 +85,65 @@ describeEachDialect(describe, 'plain words and suggested mappings without JavaSc
     const list = suggested(editor, 12);
     expect(
       await list
-        .getByRole('listitem')
+        .locator('fieldset')
         .allTextContents()
         .then((items) => items.map((item) => item.replace(/\s+/g, ' ').trim())),
-    ).toEqual([
-      'Express views (corporate parenting principle). Suggested because it mentions “listen”. Accept Express views for promise 12 Reject Express views for promise 12',
-      'Views taken into account (corporate parenting principle). Suggested because it mentions “listen”. Accept Views taken into account for promise 12 Reject Views taken into account for promise 12',
-      'Access to services (corporate parenting principle). Suggested because it mentions “help you find”. Accept Access to services for promise 12 Reject Access to services for promise 12',
-      'Preparing for adulthood (corporate parenting principle). Suggested because it mentions “job”. Accept Preparing for adulthood for promise 12 Reject Preparing for adulthood for promise 12',
-      'Employment (local offer area). Suggested because it mentions “job”. Accept Employment for promise 12 Reject Employment for promise 12',
-    ]);
+    ).toEqual(
+      [
+        ['Express views (corporate parenting principle)', '“listen”'],
+        ['Views taken into account (corporate parenting principle)', '“listen”'],
+        ['Access to services (corporate parenting principle)', '“help you find”'],
+        ['Preparing for adulthood (corporate parenting principle)', '“job”'],
+        ['Employment (local offer area)', '“job”'],
+      ].map(
+        ([name, words]) =>
+          `${name} for promise 12 Suggested because it mentions ${words}. Accept Turn down: do not suggest it again Decide later`,
+      ),
+    );
+    // Nothing is decided until someone chooses: "Decide later" is what each starts at.
+    expect(await list.locator('input[type="radio"][value=""]:checked').count()).toBe(5);
     expect(await editor.locator('input[name="promises.11.principles"]:checked').count()).toBe(0);
     expect(await editor.locator('input[name="promises.11.localOfferAreas"]:checked').count()).toBe(0);
   });
 
   it('accepts one suggestion, keeping plain words typed but not yet saved, and shows their reading age', async () => {
     await editor.locator('#field-promises-11-plainWords').fill('We will hear you. We will help you get a job.');
-    await press(editor, 'Accept Preparing for adulthood for promise 12');
+    await suggested(editor, 12)
+      .getByRole('group', { name: /^Preparing for adulthood/ })
+      .getByLabel('Accept')
+      .check();
+    await press(editor, 'Save pledge');
     expect(await editor.getByRole('status').textContent()).toContain('Saved');
     expect(await editor.locator('#field-promises-11-principles-6').isChecked()).toBe(true);
     expect(await editor.locator('#field-promises-11-plainWords').inputValue()).toBe('We will hear you. We will help you get a job.');
     expect(await editor.locator('#field-promises-11-plainWords-hint').textContent()).toContain('about 5 years: easy to read');
-    expect(await suggested(editor, 12).getByRole('button', { name: 'Accept Preparing for adulthood for promise 12' }).count()).toBe(0);
+    expect(
+      await suggested(editor, 12)
+        .getByRole('group', { name: /^Preparing for adulthood/ })
+        .count(),
+    ).toBe(0);
   });
 
   it('turns down another suggestion for good', async () => {
-    await press(editor, 'Reject Express views for promise 12');
+    await suggested(editor, 12)
+      .getByRole('group', { name: /^Express views/ })
+      .getByLabel(/^Turn down/)
+      .check();
+    await press(editor, 'Save pledge');
     expect(await editor.getByRole('status').textContent()).toContain('Saved');
     await go(editor, `/${W}/manage/pledge`);
-    const names = await suggested(editor, 12).locator('strong').allTextContents();
-    expect(names).toEqual(['Views taken into account', 'Access to services', 'Employment']);
+    const names = await suggested(editor, 12).locator('legend').allTextContents();
+    expect(names.map((name) => name.replace(/\s+/g, ' ').trim())).toEqual([
+      'Views taken into account (corporate parenting principle) for promise 12',
+      'Access to services (corporate parenting principle) for promise 12',
+      'Employment (local offer area) for promise 12',
+    ]);
     expect(await editor.locator('#field-promises-11-principles-1').isChecked()).toBe(false);
   });
 
   it('publishes the accepted mapping and the plain words, and never the suggestions', async () => {
     await go(publisher, `/${W}/manage`);
-    await press(publisher, 'Publish');
+    await publishPage(publisher);
     expect(await publisher.getByRole('status').textContent()).toContain('Published');
     expect(await publishedPromise12()).toMatchObject({
       number: 12,
@@ -136,7 +159,7 @@ describeEachDialect(describe, 'plain words and suggested mappings without JavaSc
     expect(html).not.toMatch(/Suggested because|rejectedSuggestions/);
     // The turned-down suggestion stays turned down in the next draft too.
     await go(editor, `/${W}/manage/pledge`);
-    expect(await suggested(editor, 12).locator('strong').allTextContents()).toEqual([
+    expect((await suggested(editor, 12).locator('legend').allTextContents()).map((name) => name.split(' (')[0]!.trim())).toEqual([
       'Views taken into account',
       'Access to services',
       'Employment',

@@ -55,6 +55,8 @@ export const PUBLIC = new Set([
 export const actionKey = (action: PortalAction) => `${action.route}#${action.name}`;
 export const isWorkspace = (action: PortalAction) => action.route.startsWith('/[council]/manage');
 export const isAdmin = (action: PortalAction) => action.route === '/admin';
+/** A signed-in person's own settings: each acts on the session's own account, whoever posts it. */
+export const isAccount = (action: PortalAction) => action.route.startsWith('/account/');
 /** Plausible values for every field any workspace form has, so each action reaches the API. */
 export const HOSTILE_FORM = {
   revision: '0',

@@ -25,6 +25,14 @@ const TODAY = new Date().toISOString().slice(0, 10);
 const DAY = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${TODAY}T00:00:00Z`));
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const notUpdated = (page: Page) => page.locator('section.delivery', { hasText: 'No update yet' });
+/** The three boxes of a GOV.UK date input, found by its question. */
+const dateBox = (page: Page, legend: string, box: 'Day' | 'Month' | 'Year') =>
+  page.getByRole('group', { name: legend, exact: true }).getByRole('textbox', { name: box, exact: true });
+async function fillDate(page: Page, legend: string, day: string, month: string, year: string) {
+  await dateBox(page, legend, 'Day').fill(day);
+  await dateBox(page, legend, 'Month').fill(month);
+  await dateBox(page, legend, 'Year').fill(year);
+}
 
 describeEachDialect(describe, 'delivery on each promise, on %s', (dialect) => {
   beforeAll(async () => {
@@ -82,7 +90,14 @@ describeEachDialect(describe, 'delivery on each promise, on %s', (dialect) => {
 
     await editor.locator('#update-status-on-track').check();
     // Dated today by default, so it is not yet stale.
-    expect(await editor.getByLabel('Date', { exact: true }).inputValue()).toBe(TODAY);
+    const [year, month, day] = TODAY.split('-').map(Number);
+    for (const [box, value] of [
+      ['Day', day],
+      ['Month', month],
+      ['Year', year],
+    ] as const) {
+      expect(await dateBox(editor, 'Date', box).inputValue()).toBe(String(value));
+    }
     await editor.getByLabel("Update, in the council's words").fill('Two further youth venues have been commissioned.');
     await editor.getByLabel('Evidence: link text').fill('Board minutes, March 2025');
     await editor.getByLabel('Evidence: web address').fill('https://example.org/minutes');
@@ -91,7 +106,16 @@ describeEachDialect(describe, 'delivery on each promise, on %s', (dialect) => {
 
     await editor.getByLabel('What we will do').fill(ACTION);
     await editor.getByLabel('Who answers for it').fill('Head of Leaving Care');
-    await editor.getByLabel('Due date').fill('2020-01-31');
+    // A date no calendar has is refused in the date input's own words, on the box at fault.
+    await fillDate(editor, 'Due date', '31', '13', '2020');
+    await press(editor, 'Add action');
+    expect(await summary.evaluateAll((links) => links.map((link) => [link.getAttribute('href'), link.textContent]))).toEqual([
+      ['#action-due-month', 'The date must be a real date'],
+    ]);
+    expect(await dateBox(editor, 'Due date', 'Month').getAttribute('aria-invalid')).toBe('true');
+    expect(await dateBox(editor, 'Due date', 'Day').getAttribute('aria-invalid')).toBeNull();
+    expect(await editor.getByLabel('What we will do').inputValue()).toBe(ACTION);
+    await dateBox(editor, 'Due date', 'Month').fill('1');
     await press(editor, 'Add action');
     expect(await editor.getByRole('status').textContent()).toContain('Added the action');
     expect(await editor.locator('.preview').textContent()).toContain(ACTION);
@@ -166,7 +190,7 @@ describeEachDialect(describe, 'delivery on each promise, on %s', (dialect) => {
     for (const action of actions) {
       const url = actionUrl(action, { council: 'somerset' });
       const answer = await publisher.request.post(stack.portalUrl + url, {
-        form: { ...HOSTILE_FORM, target: 'theme-where-i-live', date: '2025-01-01', status: 'done', text: 'Hijacked', what: 'Hijacked' },
+        form: { ...HOSTILE_FORM, target: 'theme-where-i-live', status: 'done', text: 'Hijacked', what: 'Hijacked' },
         headers: { origin: stack.portalUrl, accept: 'text/html' },
         maxRedirects: 0,
       });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DELIVERY_STATUS_LABELS } from '@pledgekeeper/domain/progress';
 import { launchChromium, publishProgress, startStack, storedFeedback, type Stack } from './harness';
-import { adminEnv, councilThroughWorkspace, press, publisherOf } from './journeys';
+import { adminEnv, councilThroughWorkspace, press, publisherOf, publishPage } from './journeys';
 import { SAMPLE_PROGRESS } from './public-pages';
 
 // Issue 12, "Promises first": a young person on a 360 x 640 phone, JavaScript off, sees who the
@@ -269,7 +269,7 @@ describe("the council's own word, chosen in the workspace", () => {
     await twentysPublisher.getByLabel('What you call each promise').selectOption('commitment');
     await press(twentysPublisher, 'Save pledge');
     await twentysPublisher.goto(`${stack.portalUrl}/${TWENTY.slug}/manage`);
-    await press(twentysPublisher, 'Publish');
+    await publishPage(twentysPublisher);
     const page = await phone(`/${TWENTY.slug}`);
     const headings = (await layout(page)).headings;
     expect(headings).toEqual(Array.from({ length: 20 }, (_, index) => `Commitment ${index + 1}`));

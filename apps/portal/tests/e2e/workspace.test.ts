@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeEachDialect } from '@pledgekeeper/stack';
-import { TEST_ADMIN as ADMIN, acceptInvitation as accept, press } from './journeys';
+import { TEST_ADMIN as ADMIN, PASSWORD, acceptInvitation as accept, press, publishPage } from './journeys';
 import { SLUG, texts, workspaceSteps } from './workspace-steps';
 
 // The issue's "Done when" journey, through the portal's forms with JavaScript off; who may do
@@ -27,21 +27,38 @@ describeEachDialect(describe, 'the council workspace without JavaScript, on %s',
     expect(await admin.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
 
     await createCouncil(admin);
-    expect(await admin.getByRole('status').first().textContent()).toContain(`“${SLUG}” was created`);
+    // Named as people know it, not by its address.
+    expect(await admin.getByRole('status').first().textContent()).toBe(
+      'North Somerset Council was created. Invite its first publisher below.',
+    );
 
     const link = await invitePublisher(admin, SLUG, 'publisher@north-somerset.example');
+    // The next invitation starts where this one was: the same council stays chosen.
+    expect(await admin.getByLabel('Council', { exact: true }).inputValue()).toBe(SLUG);
 
     publisher = await person();
     await accept(publisher, link, 'Pat Publisher');
-    expect(new URL(publisher.url()).pathname).toBe(`/${SLUG}/manage`);
+    // A council with nothing yet starts its first person at its first section, and says so.
+    expect(new URL(publisher.url()).pathname).toBe(`/${SLUG}/manage/statement`);
+    expect(await publisher.locator('.govuk-inset-text').textContent()).toContain('Your council’s page is empty, so start here.');
     expect(await publisher.locator('.workspace-bar').textContent()).toContain('Pat Publisher');
+    await go(publisher, `/${SLUG}/manage`);
+    // A council with nothing yet is told so plainly: no "version 0", no working version of nothing.
+    const status = await texts(publisher, '.govuk-summary-list__row');
+    expect(status).toContainEqual(expect.stringMatching(/^Draft ?No draft$/));
+    expect(status).toContainEqual(expect.stringMatching(/^Published version ?Nothing published yet$/));
+    expect((await publisher.locator('main').textContent()) ?? '').not.toMatch(/version 0|None: the published/);
+    await go(publisher, `/${SLUG}/manage/statement`);
+    expect(await texts(publisher, 'p.govuk-hint')).toContain(
+      'Nothing has been saved yet. Saving this section starts the first draft; nothing is public until a publisher publishes it.',
+    );
   });
 
   it('lets the publisher add an editor, who drafts a pledge and submits it for review', async () => {
     const link = await invite(publisher, SLUG, 'editor@north-somerset.example');
     editor = await person();
     await accept(editor, link, 'Eddie Editor');
-    expect(new URL(editor.url()).pathname).toBe(`/${SLUG}/manage`);
+    expect(new URL(editor.url()).pathname).toBe(`/${SLUG}/manage/statement`);
 
     await go(editor, `/${SLUG}/manage/pledge`);
     await editor.getByLabel('Children in care').check();
@@ -54,7 +71,7 @@ describeEachDialect(describe, 'the council workspace without JavaScript, on %s',
     // List buttons say which item they act on, with a space: "Remove promise 2", not "Removepromise 2".
     expect(await editor.getByRole('button', { name: 'Remove promise 2', exact: true }).count()).toBe(1);
     expect(await editor.getByRole('button', { name: 'Move up promise 2', exact: true }).count()).toBe(1);
-    await press(editor, 'Renumber 1 to 2');
+    await press(editor, 'Renumber promises in order');
     expect(await editor.locator('#field-promises-0-number').inputValue()).toBe('1');
     expect(await editor.locator('#field-promises-1-number').inputValue()).toBe('2');
     expect(await editor.locator('#field-promises-0-principles-1').isChecked()).toBe(true);
@@ -68,7 +85,7 @@ describeEachDialect(describe, 'the council workspace without JavaScript, on %s',
 
   it('publishes on the publisher’s word, and the public page shows the promises', async () => {
     await go(publisher, `/${SLUG}/manage`);
-    await press(publisher, 'Publish');
+    await publishPage(publisher);
     expect(await publisher.getByRole('status').textContent()).toContain('Published');
     await go(publisher, `/${SLUG}`);
     // A council made here has not chosen its own word for a promise: "Promise 1".
@@ -83,11 +100,27 @@ describeEachDialect(describe, 'the council workspace without JavaScript, on %s',
     await publisher.locator('#field-promises-1-text').fill('We will help you find a safe home.');
     await press(publisher, 'Save pledge');
     await go(publisher, `/${SLUG}/manage`);
+    // Before publishing, the overview shows what will change and who started the draft.
+    expect(await texts(publisher, 'main p')).toContainEqual(expect.stringMatching(/^Version 2, started by Pat Publisher, last saved/));
+    const draftChange = publisher.locator('table:has(#draft-changes-caption) tbody tr', { hasText: 'We will help you find a safe home.' });
+    expect(await draftChange.locator('td').first().textContent()).toBe('We will help you find a home.');
+    // Publishing needs the box ticked: without it, a clear error and nothing published.
     await press(publisher, 'Publish');
+    expect(await publisher.locator('.govuk-error-summary').textContent()).toContain(
+      'Tick the box to confirm you have checked the changes before publishing',
+    );
+    await go(publisher, `/${SLUG}`);
+    expect(await publisher.locator('main').textContent()).not.toContain('find a safe home');
+    await go(publisher, `/${SLUG}/manage`);
+    await publishPage(publisher);
 
     await go(publisher, `/${SLUG}/manage/history`);
     const rows = await texts(publisher, 'tbody tr');
     expect(rows).toEqual([expect.stringContaining('Published'), expect.stringContaining('Published')]);
+    // People by name: Eddie started version 1 and Pat published it; nobody's email is shown.
+    const [, , started, published] = await texts(publisher, 'tbody tr:last-child td');
+    expect([started, published]).toEqual([expect.stringMatching(/^Eddie Editor, /), expect.stringMatching(/^Pat Publisher, /)]);
+    expect(rows.join(' ')).not.toContain('@');
     // Both versions, each named once.
     expect(rows.map((row) => /Version (\d+)/.exec(row)?.[1]).sort()).toEqual(['1', '2']);
     await publisher.getByRole('link', { name: 'Version 2' }).click();
@@ -96,6 +129,20 @@ describeEachDialect(describe, 'the council workspace without JavaScript, on %s',
     expect(await publisher.getByRole('button', { name: 'Restore this version as a new draft' }).count()).toBe(1);
     await go(publisher, `/${SLUG}`);
     expect(await publisher.locator('ol.promises').getByText('We will help you find a safe home.').count()).toBe(1);
+  });
+
+  it('tells the council’s publishers in sentences, by name, who did what, sign-ins included', async () => {
+    const again = await person();
+    await signIn(again, 'editor@north-somerset.example', PASSWORD);
+    await go(publisher, `/${SLUG}/manage/audit`);
+    const log = await texts(publisher, 'tbody td:nth-child(2)');
+    expect(log[0]).toBe('Eddie Editor signed in.');
+    expect(log).toContain('Pat Publisher published version 2.');
+    expect(log).toContain('Eddie Editor sent draft version 1 for review.');
+    expect(log).toContain('Eddie Editor accepted the invitation and is now an editor of North Somerset Council.');
+    // Nobody's internal id, and a member's email only where they have no name yet: an invitation.
+    expect(log.filter((line) => /\b[0-9a-f]{8}\b/.test(line))).toEqual([]);
+    expect(log.filter((line) => line.includes('@') && !line.includes(' invited '))).toEqual([]);
   });
 
   it('shows the second of two editors saving the same section the first one’s text, and keeps their own', async () => {

@@ -47,8 +47,9 @@ export const adminRouter = router({
     }),
 
   /**
-   * The invitation link for a council's first publisher, shown to the admin since no email is sent
-   * yet. Only while the council has no publisher, and never for a platform admin's own email.
+   * The invitation link for a council's first publisher, emailed to them and shown to the admin
+   * (for a platform without email). Only while the council has no publisher, and never for a
+   * platform admin's own email.
    */
   invitePublisher: adminProcedure
     .input(z.object({ council: councilSlug, email: accountEmail }))
@@ -57,6 +58,9 @@ export const adminRouter = router({
       const found = await findCouncilBySlug(ctx.db, input.council);
       if (!found) throw new Refusal('NOT_FOUND', `There is no council "${input.council}" on Pledgekeeper`);
       const people = peopleScope(ctx.db, found.id, found.council.name);
-      return people.inviteFirstPublisher(input.email, ctx.user, ctx.now());
+      const invitation = await people.inviteFirstPublisher(input.email, ctx.user, ctx.now());
+      const council = { slug: found.council.slug, name: found.council.name };
+      ctx.notify.invitation({ council, email: input.email, role: 'publisher', by: ctx.user, ...invitation });
+      return invitation;
     }),
 });

@@ -59,7 +59,7 @@ describeEachDialect(describe, 'invitations to a council on %s', (dialect) => {
         {
           council_id: somerset,
           actor_email: 'new.editor@somerset.gov.uk',
-          summary: 'new.editor@somerset.gov.uk accepted the invitation and is now an editor of Somerset County Council',
+          summary: 'Accepted the invitation and is now an editor of Somerset County Council',
         },
       ]);
     });

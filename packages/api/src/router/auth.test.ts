@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findCouncilBySlug, listAudit } from '@pledgekeeper/db';
 import { type TestDatabase, describeEachDialect, openTestDatabase } from '@pledgekeeper/db/testing';
 import type { PasswordHasher } from '../passwords.js';
 import { PASSWORD, T0, accountsHarness, cheap, minutes } from '../testing/accounts.js';
@@ -31,9 +32,9 @@ describeEachDialect(describe, 'accounts and sessions on %s', (dialect) => {
         memberships: [{ council: 'somerset', councilName: 'Somerset County Council', role: 'editor' }],
       });
       expect(await api({ token: result.token }).auth.me()).toEqual(result.user);
-      expect(await audit('sign-in')).toEqual([
-        { council_id: null, actor_email: 'sam@somerset.gov.uk', summary: 'sam@somerset.gov.uk signed in' },
-      ]);
+      // In Somerset's own log, which its publishers read.
+      const somerset = (await findCouncilBySlug(t.db, 'somerset'))!.id;
+      expect(await audit('sign-in')).toEqual([{ council_id: somerset, actor_email: 'sam@somerset.gov.uk', summary: 'Signed in' }]);
       const stored = await t.db.selectFrom('sessions').select('token_hash').execute();
       expect(stored).toHaveLength(1);
       expect(stored[0]!.token_hash).not.toContain(result.token);
@@ -102,9 +103,7 @@ describeEachDialect(describe, 'accounts and sessions on %s', (dialect) => {
       await rejection(api({ token }).auth.signOut(), 'UNAUTHORIZED');
       await rejection(api().auth.signOut(), 'UNAUTHORIZED');
       expect(await api({ token: other }).auth.me()).toMatchObject({ email: 'sam@somerset.gov.uk' });
-      expect(await audit('sign-out')).toEqual([
-        { council_id: null, actor_email: 'sam@somerset.gov.uk', summary: 'sam@somerset.gov.uk signed out' },
-      ]);
+      expect(await audit('sign-out')).toEqual([{ council_id: null, actor_email: 'sam@somerset.gov.uk', summary: 'Signed out' }]);
     });
 
     it('answer null to me for no token or a made-up one', async () => {
@@ -126,9 +125,24 @@ describeEachDialect(describe, 'accounts and sessions on %s', (dialect) => {
     ]);
   });
 
+  it("puts a sign-in in the log of each of the person's councils, by name, and a failed one in none", async () => {
+    await person('shared@service.gov.uk', [
+      ['worcestershire', 'publisher'],
+      ['somerset', 'editor'],
+    ]);
+    await signIn('shared@service.gov.uk');
+    await rejection(api().auth.signIn({ email: 'shared@service.gov.uk', password: `${PASSWORD}!` }), 'UNAUTHORIZED');
+    const signedIn = { at: T0.toISOString(), actor: 'shared', action: 'sign-in', summary: 'Signed in' };
+    for (const slug of ['somerset', 'worcestershire']) {
+      expect(await listAudit(t.db, (await findCouncilBySlug(t.db, slug))!.id)).toEqual([signedIn]);
+    }
+  });
+
   it('gives a platform admin no council by default', async () => {
     await person('admin@pledgekeeper.example', [], true);
     const me = await api({ token: await signIn('admin@pledgekeeper.example') }).auth.me();
     expect(me).toMatchObject({ isPlatformAdmin: true, memberships: [] });
+    // No council's log: their sign-in is logged platform-wide.
+    expect(await audit('sign-in')).toEqual([{ council_id: null, actor_email: 'admin@pledgekeeper.example', summary: 'Signed in' }]);
   });
 });

@@ -13,6 +13,7 @@ import {
   markSignInSucceeded,
   pruneSignInAttempts,
   recordAudit,
+  recordSignIn,
   setRole,
   takeSignInAttempt,
 } from '@pledgekeeper/db';
@@ -103,11 +104,7 @@ export const authRouter = router({
       const session = await ctx.db.transaction().execute(async (trx) => {
         await pruneSignInAttempts(trx, now);
         await markSignInSucceeded(trx, attemptId);
-        await recordAudit(
-          trx,
-          { councilId: null, actor: user, action: 'sign-in', summary: `${user.email} signed in`, detail: { client: ctx.client } },
-          now,
-        );
+        await recordSignIn(trx, user, { client: ctx.client }, now);
         return createSession(trx, user.id, now);
       });
       return { ...session, user: await currentUserOf(ctx.db, user) };
@@ -118,7 +115,7 @@ export const authRouter = router({
     const now = ctx.now();
     await ctx.db.transaction().execute(async (trx) => {
       await deleteSession(trx, ctx.sessionToken!);
-      await recordAudit(trx, { councilId: null, actor: ctx.user, action: 'sign-out', summary: `${ctx.user.email} signed out` }, now);
+      await recordAudit(trx, { councilId: null, actor: ctx.user, action: 'sign-out', summary: 'Signed out' }, now);
     });
     return { signedOut: true as const };
   }),
@@ -184,7 +181,7 @@ export const authRouter = router({
             councilId: invitation.councilId,
             actor: user,
             action: 'invitation-accepted',
-            summary: `${user.email} accepted the invitation and is now ${granted === 'editor' ? 'an editor' : 'a publisher'} of ${invitation.councilName}`,
+            summary: `Accepted the invitation and is now ${granted === 'editor' ? 'an editor' : 'a publisher'} of ${invitation.councilName}`,
             detail: { invitationId: invitation.id, role: granted, newAccount: !existing },
           },
           now,

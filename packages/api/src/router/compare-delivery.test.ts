@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TestDatabase, describeEachDialect, openTestDatabase } from '@pledgekeeper/db/testing';
+import { seedCouncils } from '@pledgekeeper/db/seed';
+import { councilContent } from '@pledgekeeper/domain/council';
 import type { ProgressContent } from '@pledgekeeper/domain/progress';
+import { createCaller } from '../root.js';
+import { createContext } from '../trpc.js';
 import { rejection } from '../testing/rejection.js';
 import { NOW, W, workspaceCallers } from '../testing/workspace-callers.js';
 
@@ -35,6 +39,22 @@ const WORCESTERSHIRE: ProgressContent = {
   youSaidWeDid: [],
 };
 
+// A Welsh test council whose promises are linked to the principles of "A promise from Wales".
+const LLAN = 'llanfair-test';
+const WELSH = councilContent.parse({
+  council: { slug: LLAN, name: 'Llanfair County Borough Council', kind: 'unitary', nation: 'wales' },
+  statement: { paragraphs: ['Llanfair is a corporate parent.'] },
+  pledge: {
+    introduction: [],
+    audiences: ['children-in-care'],
+    promises: [
+      { number: 1, text: 'We will help you stay well.', principles: ['wales-charter-health'] },
+      { number: 2, text: 'We will find you a settled home.', principles: ['wales-charter-home', 'wales-charter-health'] },
+      { number: 3, text: 'We will come to your school events.' },
+    ],
+  },
+});
+
 describeEachDialect(describe, 'delivery compared across councils on %s', (dialect) => {
   let t: TestDatabase;
   let callers: Awaited<ReturnType<typeof workspaceCallers>>;
@@ -55,7 +75,7 @@ describeEachDialect(describe, 'delivery compared across councils on %s', (dialec
   it('says truthfully that the seed councils have published no progress: every promise has no update', async () => {
     const delivery = await as(null).compare.delivery();
     expect(delivery).toMatchObject({
-      format: 'pledgekeeper.compare.delivery/1',
+      format: 'pledgekeeper.compare.delivery/2',
       asOf: '2026-11-25',
       totalCouncils: 2,
       councilsWithProgress: 0,
@@ -68,7 +88,11 @@ describeEachDialect(describe, 'delivery compared across councils on %s', (dialec
     ]);
     expect(delivery.totals).toEqual({ 'on-track': 0, behind: 0, done: 0, 'not-started': 0, 'no-longer-planned': 0, 'no-update': 18 });
     // Worcestershire links four promises to (a), Somerset one theme.
-    expect(delivery.byPrinciple.find((p) => p.code === 'cswa2017-1a')).toMatchObject({ linked: 5, byStatus: { 'no-update': 5 } });
+    expect(delivery.frameworks.map((f) => f.code)).toEqual(['cswa2017-s1']);
+    expect(delivery.frameworks[0]!.byPrinciple.find((p) => p.code === 'cswa2017-1a')).toMatchObject({
+      linked: 5,
+      byStatus: { 'no-update': 5 },
+    });
   });
 
   it('shows published progress only: nothing while it is a draft or in review, all of it once published', async () => {
@@ -136,14 +160,52 @@ describeEachDialect(describe, 'delivery compared across councils on %s', (dialec
     );
     const somerset = (await as(null).compare.progress()).councils.find((c) => c.slug === S)!;
     expect(somerset.principles.find((p) => p.code === 'cswa2017-1f')).toEqual({ code: 'cswa2017-1f', linked: 2, onTrack: 0, done: 1 });
-    const byPrinciple = (await as(null).compare.delivery()).byPrinciple.find((p) => p.code === 'cswa2017-1f')!;
+    const byPrinciple = (await as(null).compare.delivery()).frameworks[0]!.byPrinciple.find((p) => p.code === 'cswa2017-1f')!;
     expect(byPrinciple).toMatchObject({ linked: 6, byStatus: { done: 1, 'no-update': 5 } });
+  });
+
+  it('counts a Welsh council’s promises under the Welsh principles, never under England’s', async () => {
+    const before = await as(null).compare.delivery();
+    await seedCouncils(t.db, [WELSH]);
+    const token = await callers.person('publisher@llanfair.example', [[LLAN, 'publisher']]);
+    const publisher = createCaller(createContext({ db: t.db, now: () => NOW, sessionToken: token }));
+    const { revision } = await publisher.progress.working({ council: LLAN });
+    const content = {
+      promises: [{ target: 'promise-2', measure: null, actions: [], updates: [update('2026-11-01', 'on-track', 'Moved in.')] }],
+    };
+    await publisher.progress.save({ council: LLAN, revision, content: { ...content, meetings: [], youSaidWeDid: [] } });
+    await publisher.progress.publish({ council: LLAN });
+
+    const llanfair = (await as(null).compare.progress()).councils.find((c) => c.slug === LLAN)!;
+    expect(llanfair.framework).toBe('wales-charter-2023');
+    expect(llanfair.promises.map((p) => [p.target, p.status, p.principles])).toEqual([
+      ['promise-1', null, ['wales-charter-health']],
+      ['promise-2', 'on-track', ['wales-charter-health', 'wales-charter-home']],
+      ['promise-3', null, []],
+    ]);
+    expect(llanfair.principles.map((p) => p.code).every((code) => code.startsWith('wales-charter-'))).toBe(true);
+    expect(llanfair.principles.find((p) => p.code === 'wales-charter-home')).toEqual({
+      code: 'wales-charter-home',
+      linked: 1,
+      onTrack: 1,
+      done: 0,
+    });
+
+    const delivery = await as(null).compare.delivery();
+    expect(delivery.frameworks.map((f) => f.code)).toEqual(['cswa2017-s1', 'wales-charter-2023']);
+    // England's figures are England's councils' alone: just as before the Welsh council came.
+    expect(delivery.frameworks[0]!.byPrinciple).toEqual(before.frameworks[0]!.byPrinciple);
+    expect(delivery.frameworks[1]!.byPrinciple.find((p) => p.code === 'wales-charter-health')).toMatchObject({
+      linked: 2,
+      byStatus: { 'on-track': 1, 'no-update': 1 },
+    });
+    expect((await as(null).compare.progress({ nation: 'wales' })).councils.map((c) => c.slug)).toEqual([LLAN]);
   });
 
   it('gives every council’s promises one by one as open data, filtered like the page', async () => {
     await publish(W, WORCESTERSHIRE);
     const progress = await as(null).compare.progress();
-    expect(progress.format).toBe('pledgekeeper.compare.progress/1');
+    expect(progress.format).toBe('pledgekeeper.compare.progress/2');
     const worcestershire = progress.councils.find((c) => c.slug === W)!;
     expect(worcestershire.promises.map((p) => p.target)).toEqual(Array.from({ length: 11 }, (_, i) => `promise-${i + 1}`));
     expect(worcestershire.promises.slice(0, 3)).toEqual([

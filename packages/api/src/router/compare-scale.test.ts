@@ -3,8 +3,7 @@ import { type Database, findCouncilBySlug, insertUser, progressScope } from '@pl
 import { generateCouncils, generateProgress, publishSampleProgress } from '@pledgekeeper/db/generate';
 import { seedCouncils } from '@pledgekeeper/db/seed';
 import { type TestDatabase, openTestDatabase } from '@pledgekeeper/db/testing';
-import { councilDeliveryOf } from '@pledgekeeper/domain/compare';
-import { PRINCIPLES } from '@pledgekeeper/domain/council';
+import { councilDeliveryOf, frameworkOfNation } from '@pledgekeeper/domain/compare';
 import { createCaller } from '../root.js';
 import { createContext } from '../trpc.js';
 
@@ -30,11 +29,11 @@ describe('the matrix of 150 sample councils', () => {
       const row = bySlug.get(sample.council.slug)!;
       const promises = sample.pledge!.promises;
       expect(row.promiseCount).toBe(promises.length);
-      // Outside England a council is compared on its own nation's framework, not on England's principles.
-      expect(row.principles.map((cell) => cell.promises)).toEqual(
-        row.nation === 'england'
-          ? PRINCIPLES.map(({ code }) => promises.filter((promise) => promise.principles.includes(code)).length)
-          : [],
+      // Each council on its own nation's framework: its cells are that framework's principles, none in Northern Ireland.
+      const own = frameworkOfNation(row.nation)?.principles ?? [];
+      expect(row.framework).toBe(frameworkOfNation(row.nation)?.code ?? null);
+      expect(row.principles.map((cell) => [cell.code, cell.promises])).toEqual(
+        own.map(({ code }) => [code, promises.filter((promise) => (promise.principles as string[]).includes(code)).length]),
       );
     }
     const english = await api.compare.matrix({ nation: 'england', sort: 'cswa2017-1c' });

@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { insertCouncil } from '@pledgekeeper/db';
-import { readSeedDirectory } from '@pledgekeeper/db/seed';
+import { readSeedDirectory, seedCouncils } from '@pledgekeeper/db/seed';
 import { type TestDatabase, describeEachDialect, openTestDatabase } from '@pledgekeeper/db/testing';
-import { type CouncilContent, PRINCIPLES, council as councilSchema } from '@pledgekeeper/domain/council';
+import { type CouncilContent, type Nation, PRINCIPLES, councilContent, council as councilSchema } from '@pledgekeeper/domain/council';
 import { createCaller } from '../root.js';
 import { signInActors } from '../testing/actors.js';
 import { rejection } from '../testing/rejection.js';
@@ -23,6 +23,26 @@ function expectedCells(seed: CouncilContent) {
   }));
 }
 
+/** A test council of another nation, its promises linked to its own nation's principles. */
+const councilIn = (nation: Nation, slug: string, name: string, promises: { text: string; principles: string[] }[]) =>
+  councilContent.parse({
+    council: { slug, name, kind: 'unitary', nation },
+    statement: { paragraphs: [`${name} is a corporate parent.`] },
+    pledge: {
+      introduction: [],
+      audiences: ['children-in-care'],
+      promises: promises.map((promise, index) => ({ number: index + 1, ...promise })),
+    },
+  });
+const LLAN = 'llanfair-test';
+const GLEN = 'glenbrae-test';
+const WELSH = councilIn('wales', LLAN, 'Llanfair County Borough Council', [
+  { text: 'We will help you stay well.', principles: ['wales-charter-health'] },
+  { text: 'We will find you a settled home.', principles: ['wales-charter-home', 'wales-charter-health'] },
+  { text: 'We will come to your school events.', principles: [] },
+]);
+const SCOTTISH = councilIn('scotland', GLEN, 'Glenbrae Council', [{ text: 'We will stand up for you.', principles: ['cypsa2014-58c'] }]);
+
 let seeds: Record<string, CouncilContent>;
 beforeAll(async () => {
   seeds = Object.fromEntries((await readSeedDirectory()).map((content) => [content.council.slug, content]));
@@ -39,7 +59,7 @@ describeEachDialect(describe, 'comparing councils on %s', (dialect) => {
 
   it('shows both seed councils against the seven principles with the figures of their seed files', async () => {
     const matrix = await api.compare.matrix();
-    expect(matrix.format).toBe('pledgekeeper.compare.matrix/2');
+    expect(matrix.format).toBe('pledgekeeper.compare.matrix/3');
     expect(matrix.councils.map((c) => c.slug)).toEqual([S, W]);
     for (const row of matrix.councils) {
       const seed = seeds[row.slug]!;
@@ -61,14 +81,65 @@ describeEachDialect(describe, 'comparing councils on %s', (dialect) => {
       themeCount: 7,
       unmappedPromiseCount: 0,
     });
-    const coverage = matrix.coverage.map((c) => c.councilsWithPromises + c.councilsWithThemeOnly + c.councilsWithNothing);
+    expect(matrix.frameworks.map((f) => f.code)).toEqual(['cswa2017-s1']);
+    const coverage = matrix.frameworks[0]!.coverage.map((c) => c.councilsWithPromises + c.councilsWithThemeOnly + c.councilsWithNothing);
     expect(coverage).toEqual(PRINCIPLES.map(() => 2));
+  });
+
+  it('compares a Welsh council on the Welsh principles and a Scottish one on section 58, never under England’s', async () => {
+    await seedCouncils(t.db, [WELSH, SCOTTISH]);
+    const matrix = await api.compare.matrix();
+    expect(matrix.frameworks.map((f) => [f.code, f.nation, f.councils])).toEqual([
+      ['cswa2017-s1', 'england', 2],
+      ['cypsa2014-s58', 'scotland', 1],
+      ['wales-charter-2023', 'wales', 1],
+    ]);
+    const welsh = matrix.councils.find((c) => c.slug === LLAN)!;
+    expect(welsh).toMatchObject({ framework: 'wales-charter-2023', promiseCount: 3, principlesCovered: 2, unmappedPromiseCount: 1 });
+    expect(welsh.principles.filter((cell) => cell.promises > 0)).toEqual([
+      { code: 'wales-charter-health', promises: 2, themes: 0 },
+      { code: 'wales-charter-home', promises: 1, themes: 0 },
+    ]);
+    expect(welsh.principles.some((cell) => cell.code.startsWith('cswa2017'))).toBe(false);
+    // England's coverage counts England's councils alone; Wales's its own.
+    const england = matrix.frameworks[0]!.coverage;
+    expect(england.every((c) => c.councilsWithPromises + c.councilsWithThemeOnly + c.councilsWithNothing === 2)).toBe(true);
+    const wales = matrix.frameworks[2]!.coverage.find((c) => c.code === 'wales-charter-health');
+    expect(wales).toMatchObject({ councilsWithPromises: 1, promises: 2 });
+    expect(matrix.councils.find((c) => c.slug === GLEN)!.principles.map((cell) => cell.promises)).toEqual([0, 0, 1, 0, 0, 0]);
+
+    // Sorting by a Welsh principle puts the Welsh council first, the others after it whichever way round.
+    for (const order of ['asc', 'desc'] as const) {
+      const sorted = await api.compare.matrix({ sort: 'wales-charter-health', order });
+      expect(sorted.councils[0]!.slug).toBe(LLAN);
+    }
+    expect((await api.compare.matrix({ nation: 'wales' })).frameworks.map((f) => f.code)).toEqual(['wales-charter-2023']);
+  });
+
+  it('puts councils of one nation side by side on their framework, and of two nations each on its own, saying why', async () => {
+    await seedCouncils(t.db, [WELSH, SCOTTISH]);
+    const mixed = await api.compare.sideBySide({ councils: [W, LLAN] });
+    expect(mixed.format).toBe('pledgekeeper.compare.side-by-side/3');
+    expect(mixed.frameworks.map((f) => f.code)).toEqual(['cswa2017-s1', 'wales-charter-2023']);
+    expect(mixed.acrossFrameworks).toMatch(/we do not match them up/);
+    const llanfair = mixed.councils[1]!;
+    expect(llanfair.byPrinciple.find((g) => g.code === 'wales-charter-health')!.promises.map((p) => p.number)).toEqual([1, 2]);
+    expect(llanfair.byPrinciple.some((g) => g.code.startsWith('cswa2017'))).toBe(false);
+    expect(llanfair.notMapped.map((p) => p.text)).toEqual(['We will come to your school events.']);
+    const english = await api.compare.sideBySide({ councils: [W, S] });
+    expect(english).toMatchObject({ acrossFrameworks: null });
+    expect(english.frameworks.map((f) => f.code)).toEqual(['cswa2017-s1']);
   });
 
   it('filters and sorts as asked', async () => {
     expect((await api.compare.matrix({ sort: 'promises' })).councils.map((c) => c.slug)).toEqual([W, S]);
     const welsh = await api.compare.matrix({ nation: 'wales' });
-    expect(welsh).toMatchObject({ totalCouncils: 2, councils: [], available: { nations: ['england'], kinds: ['county'] } });
+    expect(welsh).toMatchObject({
+      totalCouncils: 2,
+      councils: [],
+      frameworks: [],
+      available: { nations: ['england'], kinds: ['county'] },
+    });
     await rejection(api.compare.matrix({ sort: 'biggest' } as never), 'BAD_REQUEST');
   });
 

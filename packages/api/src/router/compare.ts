@@ -11,10 +11,10 @@ import { Refusal } from '@pledgekeeper/domain/workspace';
 import {
   type ComparedCouncil,
   type CouncilDeliveryDetail,
-  SIDE_BY_SIDE_FORMAT,
   buildCompareProgress,
   buildDelivery,
   buildMatrix,
+  buildSideBySide,
   compareCouncil,
   compareDelivery,
   compareProgress,
@@ -22,7 +22,6 @@ import {
   deliveryQuery,
   compareMatrix,
   matrixQuery,
-  principleList,
   sideBySide,
   sideBySideOf,
   sideBySideQuery,
@@ -92,7 +91,7 @@ async function whyMissing(db: Database, slugs: readonly string[]): Promise<strin
 }
 
 export const compareRouter = router({
-  /** Every council with a published page against the seven principles: filtered, sorted, with coverage. */
+  /** Every council with a published page, each on its own nation's framework: filtered, sorted, with each framework's coverage. */
   matrix: publicProcedure
     .input(matrixQuery.optional())
     .output(compareMatrix)
@@ -116,7 +115,7 @@ export const compareRouter = router({
       return buildCompareProgress(await deliveredCouncils(ctx.db, now), input ?? {}, now);
     }),
 
-  /** Two or more councils in the order named: promises by principle, pledge structure, board practice. */
+  /** Two or more councils in the order named: promises by the principles of each one's framework, pledge structure, board practice. */
   sideBySide: publicProcedure
     .input(sideBySideQuery)
     .output(sideBySide)
@@ -124,13 +123,11 @@ export const compareRouter = router({
       const found = new Map((await listPublishedContents(ctx.db, input.councils)).map((entry) => [entry.council.slug, entry]));
       const missing = input.councils.filter((slug) => !found.has(slug));
       if (missing.length > 0) throw new Refusal('NOT_FOUND', await whyMissing(ctx.db, missing));
-      return {
-        format: SIDE_BY_SIDE_FORMAT,
-        principles: principleList(),
-        councils: input.councils.map((slug) => {
+      return buildSideBySide(
+        input.councils.map((slug) => {
           const { council, edition, content } = found.get(slug)!;
           return sideBySideOf(council, edition, content);
         }),
-      };
+      );
     }),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listPublishedCouncils } from '@pledgekeeper/db';
-import { LOCAL_OFFER_AREAS, PRINCIPLES, councilPage, councilSummary, publicPromises } from '@pledgekeeper/domain/council';
+import { LOCAL_OFFER_AREAS, councilPage, councilSummary, principlesOf, publicPromises } from '@pledgekeeper/domain/council';
 import { Refusal } from '@pledgekeeper/domain/workspace';
 import { councilProcedure, publicProcedure, router } from '../trpc.js';
 
@@ -28,7 +28,8 @@ export const councilRouter = router({
             publishedAt: edition.publishedAt,
           }
         : null,
-      principles: [...PRINCIPLES],
+      // The principles of the council's own nation, the only ones its promises can be linked to.
+      principles: [...principlesOf(ctx.council.council.nation)],
       localOfferAreas: [...LOCAL_OFFER_AREAS],
     };
   }),

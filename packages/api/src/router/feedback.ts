@@ -46,7 +46,10 @@ export const feedbackRouter = router({
         throw new Refusal('TOO_MANY_REQUESTS', TOO_MANY_SUBMISSIONS);
       }
       const { council: _slug, ...message } = input;
-      await ctx.council.sendMessage(message, ctx.now());
+      const at = ctx.now();
+      await ctx.council.sendMessage(message, at);
+      // Only that a message waits: never its words or what it is about.
+      ctx.notify.messageWaiting({ council: ctx.council.council.slug, at });
       return { received: true as const };
     }),
 

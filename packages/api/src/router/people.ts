@@ -31,7 +31,10 @@ export const peopleRouter = router({
     .input(z.object({ email: accountEmail, role }))
     .output(invitationCreated)
     .mutation(async ({ ctx, input }) => {
-      return ctx.council.people.invite({ email: input.email, role: input.role }, ctx.user, ctx.now());
+      const invitation = await ctx.council.people.invite({ email: input.email, role: input.role }, ctx.user, ctx.now());
+      const { slug, name } = ctx.council.council;
+      ctx.notify.invitation({ council: { slug, name }, email: input.email, role: input.role, by: ctx.user, ...invitation });
+      return invitation;
     }),
 
   revokeInvitation: publisherProcedure

@@ -131,9 +131,9 @@ describeEachDialect(describe, 'delivery on each promise on %s', (dialect) => {
 
     const audit = await t.db.selectFrom('audit_log').select(['action', 'actor_email', 'summary']).orderBy('at').orderBy('action').execute();
     expect(audit.map((entry) => `${entry.action} ${entry.actor_email}: ${entry.summary}`)).toEqual([
-      'content-changed editor@worcestershire.gov.uk: Progress: Saved the progress records of draft version 1',
-      'submitted-for-review editor@worcestershire.gov.uk: Progress: Sent draft version 1 for review',
-      'published publisher@worcestershire.gov.uk: Progress: Published version 1',
+      'content-changed editor@worcestershire.gov.uk: Saved the progress records of draft progress version 1',
+      'submitted-for-review editor@worcestershire.gov.uk: Sent draft progress version 1 for review',
+      'published publisher@worcestershire.gov.uk: Published progress version 1',
     ]);
   });
 

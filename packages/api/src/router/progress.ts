@@ -29,18 +29,28 @@ export const progressRouter = router({
     .output(z.object({ version: z.number().int(), revision: z.number().int(), key: z.string() }))
     .mutation(({ ctx, input }) => ctx.council.progress.addYouSaidWeDid(input, actorOf(ctx), ctx.now())),
 
-  submitForReview: memberProcedure
-    .output(z.object({ version: z.number().int(), status: workingStatus }))
-    .mutation(({ ctx }) => ctx.council.progress.submitForReview(actorOf(ctx), ctx.now())),
+  submitForReview: memberProcedure.output(z.object({ version: z.number().int(), status: workingStatus })).mutation(async ({ ctx }) => {
+    const at = ctx.now();
+    const done = await ctx.council.progress.submitForReview(actorOf(ctx), at);
+    ctx.notify.reviewRequested({ council: ctx.council.council.slug, part: 'progress', version: done.version, by: ctx.user, at });
+    return done;
+  }),
 
   sendBack: publisherProcedure
     .input(z.object({ comment: reviewComment }))
     .output(z.object({ version: z.number().int(), status: workingStatus }))
-    .mutation(({ ctx, input }) => ctx.council.progress.sendBack(input.comment, actorOf(ctx), ctx.now())),
+    .mutation(async ({ ctx, input }) => {
+      const done = await ctx.council.progress.sendBack(input.comment, actorOf(ctx), ctx.now());
+      const council = ctx.council.council.slug;
+      ctx.notify.sentBack({ council, part: 'progress', version: done.version, by: ctx.user, comment: input.comment });
+      return done;
+    }),
 
-  publish: publisherProcedure
-    .output(z.object({ version: z.number().int(), publishedAt: z.string() }))
-    .mutation(({ ctx }) => ctx.council.progress.publish(actorOf(ctx), ctx.now())),
+  publish: publisherProcedure.output(z.object({ version: z.number().int(), publishedAt: z.string() })).mutation(async ({ ctx }) => {
+    const done = await ctx.council.progress.publish(actorOf(ctx), ctx.now());
+    ctx.notify.published({ council: ctx.council.council.slug, part: 'progress', version: done.version, by: ctx.user });
+    return done;
+  }),
 
   discard: memberProcedure
     .output(z.object({ discarded: z.number().int() }))

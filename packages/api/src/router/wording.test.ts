@@ -35,7 +35,7 @@ describeEachDialect(describe, 'confirming suggested wording on %s', (dialect) =>
     expect(after.pledge?.promises.map((p) => p.plainWords)).toEqual(before.pledge?.promises.map((p) => p.plainWords));
     expect(after.pledge?.version).toBe(1);
     expect((await as('publisherA').people.audit({ council: W }))[0]).toMatchObject({
-      actor: 'publisher.a@example.org',
+      actor: 'publisher.a',
       action: 'wording-confirmed',
     });
     expect((await as('editorA').wording.review({ council: W })).confirmed).toEqual({

@@ -52,9 +52,10 @@ describeEachDialect(describe, 'the workspace on %s', (dialect) => {
       {
         version: 2,
         status: 'published',
-        createdBy: 'editor@worcestershire.gov.uk',
+        // By the names people go by, not their email addresses.
+        createdBy: 'editor',
         createdAt: NOW.toISOString(),
-        publishedBy: 'publisher@worcestershire.gov.uk',
+        publishedBy: 'publisher',
         publishedAt: NOW.toISOString(),
       },
       expect.objectContaining({ version: 1, status: 'published', createdBy: null }),

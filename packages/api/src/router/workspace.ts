@@ -64,18 +64,28 @@ export const workspaceRouter = router({
     .output(z.object({ version: z.number().int(), revision: z.number().int() }))
     .mutation(({ ctx, input }) => ctx.council.workspace.saveSection(input, actorOf(ctx), ctx.now())),
 
-  submitForReview: memberProcedure
-    .output(z.object({ version: z.number().int(), status: workingStatus }))
-    .mutation(({ ctx }) => ctx.council.workspace.submitForReview(actorOf(ctx), ctx.now())),
+  submitForReview: memberProcedure.output(z.object({ version: z.number().int(), status: workingStatus })).mutation(async ({ ctx }) => {
+    const at = ctx.now();
+    const done = await ctx.council.workspace.submitForReview(actorOf(ctx), at);
+    ctx.notify.reviewRequested({ council: ctx.council.council.slug, part: 'page', version: done.version, by: ctx.user, at });
+    return done;
+  }),
 
   sendBack: publisherProcedure
     .input(z.object({ comment: reviewComment }))
     .output(z.object({ version: z.number().int(), status: workingStatus }))
-    .mutation(({ ctx, input }) => ctx.council.workspace.sendBack(input.comment, actorOf(ctx), ctx.now())),
+    .mutation(async ({ ctx, input }) => {
+      const done = await ctx.council.workspace.sendBack(input.comment, actorOf(ctx), ctx.now());
+      const council = ctx.council.council.slug;
+      ctx.notify.sentBack({ council, part: 'page', version: done.version, by: ctx.user, comment: input.comment });
+      return done;
+    }),
 
-  publish: publisherProcedure
-    .output(z.object({ version: z.number().int(), publishedAt: z.string() }))
-    .mutation(({ ctx }) => ctx.council.workspace.publish(actorOf(ctx), ctx.now())),
+  publish: publisherProcedure.output(z.object({ version: z.number().int(), publishedAt: z.string() })).mutation(async ({ ctx }) => {
+    const done = await ctx.council.workspace.publish(actorOf(ctx), ctx.now());
+    ctx.notify.published({ council: ctx.council.council.slug, part: 'page', version: done.version, by: ctx.user });
+    return done;
+  }),
 
   discardDraft: memberProcedure
     .output(z.object({ discarded: z.number().int() }))

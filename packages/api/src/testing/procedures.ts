@@ -40,6 +40,8 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   'auth.signOut': { access: 'signed-in', input: () => undefined },
   'auth.me': { access: 'public', input: () => undefined },
   'auth.invitation': { access: 'public', input: () => ({ token: 'a'.repeat(43) }) },
+  'account.emailPreferences': { access: 'signed-in', input: () => undefined },
+  'account.setEmailPreferences': { access: 'signed-in', input: () => ({ on: ['published'] }) },
   'auth.acceptInvitation': {
     access: 'public',
     input: () => ({ token: 'a'.repeat(43), displayName: 'Sam', password: 'a long enough password' }),

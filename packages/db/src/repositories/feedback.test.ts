@@ -77,6 +77,15 @@ describeEachDialect(describe, 'feedback and messages on %s', (dialect) => {
       statusChangedBy: 'Sam Publisher',
       statusChangedAt: now.toISOString(),
     });
+    // The log names the message as the feedback list shows it, by when it came, never by its id.
+    expect(await somerset.auditLog()).toEqual([
+      {
+        at: now.toISOString(),
+        actor: 'Sam Publisher',
+        action: 'feedback-marked',
+        summary: 'Marked the message sent on 25 November 2026 at 10:00 as answered',
+      },
+    ]);
     await somerset.markFeedback({ id: item!.id, status: 'new', actor: sam }, now);
     expect((await somerset.listFeedback())[0]).toMatchObject({ status: 'new', statusChangedBy: null, statusChangedAt: null });
   });

@@ -21,20 +21,34 @@ export async function findEditionContent(
   return { version: Number(row.version), status: row.status as PledgeStatus, content };
 }
 
-/** Every version of the page, newest first. */
+/**
+ * Every version of the page, newest first, with who started and published each by name: editions
+ * store an email, which the rest of the council should not need to see.
+ */
 export async function listHistory(db: Database, councilId: string): Promise<HistoryEntry[]> {
   const rows = await db
     .selectFrom('editions')
-    .select(['version', 'status', 'created_by', 'created_at', 'published_by', 'published_at'])
-    .where('council_id', '=', councilId)
-    .orderBy('version', 'desc')
+    .leftJoin('users as creator', 'creator.email', 'editions.created_by')
+    .leftJoin('users as publisher', 'publisher.email', 'editions.published_by')
+    .select([
+      'editions.version',
+      'editions.status',
+      'editions.created_by',
+      'creator.display_name as creator_name',
+      'editions.created_at',
+      'editions.published_by',
+      'publisher.display_name as publisher_name',
+      'editions.published_at',
+    ])
+    .where('editions.council_id', '=', councilId)
+    .orderBy('editions.version', 'desc')
     .execute();
   return rows.map((row) => ({
     version: Number(row.version),
     status: row.status as PledgeStatus,
-    createdBy: row.created_by,
+    createdBy: row.creator_name ?? row.created_by,
     createdAt: row.created_at,
-    publishedBy: row.published_by,
+    publishedBy: row.publisher_name ?? row.published_by,
     publishedAt: row.published_at,
   }));
 }

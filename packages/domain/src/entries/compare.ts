@@ -1,4 +1,5 @@
 export * from '../compare.js';
+export * from '../compare-frameworks.js';
 export * from '../compare-matrix.js';
 export * from '../compare-side-by-side.js';
 export * from '../compare-csv.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDate, readDateParts, type DateParts } from './date-input';
+import { checkDate, checkOptionalDate, datePartsOf, readDateParts, type DateParts } from './date-input';
 
 const parts = (day: string, month: string, year: string): DateParts => ({ day, month, year });
 
@@ -35,5 +35,16 @@ describe('the date input', () => {
     expect(checkDate(parts('12', '13', '2026'))).toEqual({ ok: false, message: 'The date must be a real date', wrong: ['month'] });
     expect(checkDate(parts('x', 'Ma', '2026'))).toEqual({ ok: false, message: 'The date must be a real date', wrong: ['day', 'month'] });
     expect(checkDate(parts('1', '1', '26'))).toEqual({ ok: false, message: 'The year must have 4 numbers, like 2026', wrong: ['year'] });
+  });
+
+  it('takes an optional date left empty as none, and one half typed as a mistake', () => {
+    expect(checkOptionalDate(parts('', '', ''))).toEqual({ ok: true, value: null });
+    expect(checkOptionalDate(parts('30', '9', '2025'))).toEqual({ ok: true, value: '2025-09-30' });
+    expect(checkOptionalDate(parts('30', '', '2025'))).toEqual({ ok: false, message: 'Enter the month', wrong: ['month'] });
+  });
+
+  it('puts a date back in the boxes as a person would type it', () => {
+    expect(datePartsOf('2026-03-04')).toEqual({ day: '4', month: '3', year: '2026' });
+    expect(checkDate(datePartsOf('2025-12-31'))).toEqual({ ok: true, value: '2025-12-31' });
   });
 });

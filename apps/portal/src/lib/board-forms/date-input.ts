@@ -57,5 +57,15 @@ export function checkDate(parts: DateParts, what = 'the date'): DateReading {
   return { ok: true, value: date.toISOString().slice(0, 10) };
 }
 
+/** An optional date: none when all three boxes are left empty, otherwise checked as `checkDate` does. */
+export const checkOptionalDate = (parts: DateParts): { ok: true; value: string | null } | Extract<DateReading, { ok: false }> =>
+  DATE_PARTS.every((part) => parts[part] === '') ? { ok: true, value: null } : checkDate(parts);
+
+/** A YYYY-MM-DD date in the three boxes, as a person would type it: 2026-03-04 is 4, 3, 2026. */
+export function datePartsOf(date: string): DateParts {
+  const [year = '', month = '', day = ''] = date.split('-');
+  return { day: String(Number(day)), month: String(Number(month)), year };
+}
+
 /** The id an error summary links to: the first box with a problem. */
 export const dateErrorTarget = (id: string, wrong: readonly DatePart[] | undefined): string => `${id}-${wrong?.[0] ?? 'day'}`;

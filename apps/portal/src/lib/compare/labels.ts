@@ -1,5 +1,7 @@
-import { type InvolvementOpportunity, type Nation, type PrincipleCode, PRINCIPLES } from '@pledgekeeper/domain/council';
-import { type ComparedStructure, type MatrixSort, type PrincipleFigures, coverageOf } from '@pledgekeeper/domain/compare';
+import { type InvolvementOpportunity, type Nation, nationOfPrinciple, principlesOf } from '@pledgekeeper/domain/council';
+import { type ComparedStructure, type MatrixSort, type PrincipleFigures, coverageOf, principleTitle } from '@pledgekeeper/domain/compare';
+
+export { principleTitle };
 
 const NATION_LABELS: Record<Nation, string> = {
   england: 'England',
@@ -19,17 +21,27 @@ const STRUCTURE_LABELS: Record<ComparedStructure, string> = {
 };
 export const structureLabel = (value: ComparedStructure): string => STRUCTURE_LABELS[value];
 
-/** The letter the Act gives each principle: (a) to (g). */
-export const principleLetter = (code: PrincipleCode): string => code.slice(-1);
+/**
+ * A principle's short key for a column heading: the letter England's Act and Scotland's section
+ * 58 give it, "(a)"; the Welsh charter letters none, so its place in the charter's list, "1".
+ */
+export function principleKey(code: string): string {
+  if (/^(cswa2017-1|cypsa2014-58)[a-z]$/.test(code)) return `(${code.slice(-1)})`;
+  const nation = nationOfPrinciple(code);
+  const index = nation ? principlesOf(nation).findIndex((p) => p.code === code) : -1;
+  return index < 0 ? code : String(index + 1);
+}
 
-const shortName = (code: PrincipleCode): string => PRINCIPLES.find((p) => p.code === code)?.shortName ?? code;
-export const principleTitle = (code: PrincipleCode): string => `(${principleLetter(code)}) ${shortName(code)}`;
+/** "(a) Best interests and wellbeing", or "1. Equality" where the framework letters none: as the key lists it. */
+export const principleKeyed = (code: string): string =>
+  principleKey(code).startsWith('(') ? principleTitle(code) : `${principleKey(code)}. ${principleTitle(code)}`;
 
 export function sortLabel(sort: MatrixSort): string {
   if (sort === 'name') return 'Name';
   if (sort === 'promises') return 'Number of promises';
-  if (sort === 'principles-covered') return 'Principles covered';
-  return `Promises under ${principleTitle(sort)}`;
+  if (sort === 'principles-covered') return 'Principles of its nation covered';
+  const nation = nationOfPrinciple(sort);
+  return `Promises under ${principleTitle(sort)}${nation ? ` (${nationLabel(nation)})` : ''}`;
 }
 
 export interface CellText {

@@ -29,7 +29,15 @@ describe('progress forms', () => {
 
   it('read an update, with its evidence link, as the domain keeps it', () => {
     const values = readUpdate(
-      form({ date: '2025-03-12', status: 'on-track', text: ' Started. ', evidenceLabel: 'Minutes', evidenceUrl: 'https://example.org/m' }),
+      form({
+        'date-day': '12',
+        'date-month': '3',
+        'date-year': '2025',
+        status: 'on-track',
+        text: ' Started. ',
+        evidenceLabel: 'Minutes',
+        evidenceUrl: 'https://example.org/m',
+      }),
     );
     const checked = checkUpdate(values);
     expect(checked).toEqual({
@@ -44,13 +52,32 @@ describe('progress forms', () => {
   });
 
   it('put each problem on its own field', () => {
-    const checked = checkUpdate(readUpdate(form({ date: '12/03/2025', status: 'no-longer-planned', text: '', evidenceUrl: 'ftp://x' })));
+    const typed = {
+      'date-day': '12',
+      'date-month': '13',
+      'date-year': '2025',
+      status: 'no-longer-planned',
+      text: '',
+      evidenceUrl: 'ftp://x',
+    };
+    const checked = checkUpdate(readUpdate(form(typed)));
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(Object.keys(checked.errors).sort()).toEqual(['date', 'evidenceLabel', 'evidenceUrl', 'reason', 'text']);
     expect(checked.errors.reason).toBe('Say why it is no longer planned');
-    const action = checkAction({ what: '', responsible: '', due: '2025-02-30', status: '' }, 'action-1');
+    // Dates in the date input's own words, marking the box at fault.
+    expect([checked.errors.date, checked.wrong]).toEqual(['The date must be a real date', ['month']]);
+    expect(checkUpdate(readUpdate(form({ status: 'on-track', text: 'Started.' })))).toEqual({
+      ok: false,
+      errors: { date: 'Enter the date of the update' },
+      wrong: ['day', 'month', 'year'],
+    });
+    const action = checkAction({ what: '', responsible: '', due: { day: '30', month: '2', year: '2025' }, status: '' }, 'action-1');
     expect(action.ok ? [] : Object.keys(action.errors).sort()).toEqual(['due', 'what']);
+    expect(action.ok ? null : action.errors.due).toBe('The date must be a real date');
+    // Left empty, the due date is none.
+    const undated = checkAction({ what: 'Train', responsible: '', due: { day: '', month: '', year: '' }, status: '' }, 'action-1');
+    expect(undated.ok && undated.value.due).toBeNull();
   });
 
   it('merge a change into one record, making it when there is none, and key new actions uniquely', () => {

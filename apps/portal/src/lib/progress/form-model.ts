@@ -9,12 +9,14 @@ import {
   type ProgressContent,
   type PromiseDelivery,
 } from '@pledgekeeper/domain/progress';
+import { checkDate, checkOptionalDate, readDateParts, type DatePart, type DateParts } from '$lib/board-forms/date-input';
 import { errorsFromIssues, type FormErrors, type Issue, type Placement } from '$lib/form-errors';
 
 /**
  * The workspace's progress forms: each edits one part of one promise's record (its measure, a new
  * action, a new update), read from the form, checked with the domain's own schema and merged into
- * the whole content, which is what `progress.save` takes.
+ * the whole content, which is what `progress.save` takes. Dates are GOV.UK date inputs: three
+ * boxes, `date-day` and so on, checked in the same words as the board meeting's date.
  */
 
 export const MEASURE_FIELD_IDS = { measure: 'measure' } as const;
@@ -39,15 +41,15 @@ export const ACTION_STATUS_FIELD_IDS = { action: 'status-action', actionStatus: 
 
 export type MeasureValues = Record<keyof typeof MEASURE_FIELD_IDS, string>;
 export type ActionStatusValues = Record<keyof typeof ACTION_STATUS_FIELD_IDS, string>;
-export type ActionValues = Record<keyof typeof ACTION_FIELD_IDS, string>;
-export type UpdateValues = Record<keyof typeof UPDATE_FIELD_IDS, string>;
+export type ActionValues = Record<Exclude<keyof typeof ACTION_FIELD_IDS, 'due'>, string> & { due: DateParts };
+export type UpdateValues = Record<Exclude<keyof typeof UPDATE_FIELD_IDS, 'date'>, string> & { date: DateParts };
 
 const read = <Field extends string>(data: FormData, fields: Record<Field, string>): Record<Field, string> =>
   Object.fromEntries(Object.keys(fields).map((name) => [name, String(data.get(name) ?? '').trim()])) as Record<Field, string>;
 
 export const readMeasure = (data: FormData): MeasureValues => read(data, MEASURE_FIELD_IDS);
-export const readAction = (data: FormData): ActionValues => read(data, ACTION_FIELD_IDS);
-export const readUpdate = (data: FormData): UpdateValues => read(data, UPDATE_FIELD_IDS);
+export const readAction = (data: FormData): ActionValues => ({ ...read(data, ACTION_FIELD_IDS), due: readDateParts(data, 'due') });
+export const readUpdate = (data: FormData): UpdateValues => ({ ...read(data, UPDATE_FIELD_IDS), date: readDateParts(data, 'date') });
 export const readActionStatus = (data: FormData): ActionStatusValues => read(data, ACTION_STATUS_FIELD_IDS);
 
 /** The target a form is about, as it came; the API refuses one that is not in the published pledge. */
@@ -55,7 +57,8 @@ export const readTarget = (data: FormData): string => String(data.get('target') 
 
 const orNull = (value: string): string | null => (value === '' ? null : value);
 
-type Checked<T, Field extends string> = { ok: true; value: T } | { ok: false; errors: FormErrors<Field> };
+/** The record, or a message per field and, for a date, the boxes to mark. */
+type Checked<T, Field extends string> = { ok: true; value: T } | { ok: false; errors: FormErrors<Field>; wrong?: DatePart[] };
 
 interface Schema<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: Issue[] } };
@@ -64,6 +67,18 @@ interface Schema<T> {
 function check<T, Field extends string>(schema: Schema<T>, input: unknown, place: Placement): Checked<T, Field> {
   const parsed = schema.safeParse(input);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: errorsFromIssues<Field>(parsed.error.issues, place) };
+}
+
+/** The date's own words in place of the schema's, with the boxes to mark, when the date is wrong. */
+function withDate<T, Field extends string>(
+  checked: Checked<T, Field>,
+  field: NoInfer<Field>,
+  date: { ok: true } | { ok: false; message: string; wrong: DatePart[] },
+): Checked<T, Field> {
+  if (date.ok) return checked;
+  const errors: FormErrors<Field> = checked.ok ? {} : { ...checked.errors };
+  errors[field] = date.message;
+  return { ok: false, errors, wrong: date.wrong };
 }
 
 const onField =
@@ -78,20 +93,23 @@ export const checkMeasure = (values: MeasureValues) =>
   check<string | null, keyof MeasureValues>(promiseDelivery.shape.measure, orNull(values.measure), onField(['measure']));
 
 export function checkAction(values: ActionValues, key: string) {
+  const due = checkOptionalDate(values.due);
   const input = {
     key,
     what: values.what,
     responsible: orNull(values.responsible),
-    due: orNull(values.due),
+    due: due.ok ? due.value : null,
     status: values.status || 'open',
   };
-  return check<DeliveryAction, keyof ActionValues>(deliveryAction, input, onField(Object.keys(ACTION_FIELD_IDS)));
+  return withDate(check<DeliveryAction, keyof ActionValues>(deliveryAction, input, onField(Object.keys(ACTION_FIELD_IDS))), 'due', due);
 }
 
 export function checkUpdate(values: UpdateValues) {
   const evidence = values.evidenceLabel || values.evidenceUrl ? [{ label: values.evidenceLabel, url: values.evidenceUrl }] : [];
+  const date = checkDate(values.date, 'the date of the update');
   const input = {
-    date: values.date,
+    // An empty date still lets the schema check the rest; the date's own words replace its message.
+    date: date.ok ? date.value : '',
     status: values.status || undefined,
     text: values.text,
     plainWords: orNull(values.plainWords),
@@ -99,7 +117,8 @@ export function checkUpdate(values: UpdateValues) {
     evidence,
   };
   const aliases = { 'evidence.0.label': 'evidenceLabel', 'evidence.0.url': 'evidenceUrl' };
-  const checked = check<DeliveryUpdate, keyof UpdateValues>(deliveryUpdate, input, onField(Object.keys(UPDATE_FIELD_IDS), aliases));
+  const place = onField(Object.keys(UPDATE_FIELD_IDS), aliases);
+  const checked = withDate(check<DeliveryUpdate, keyof UpdateValues>(deliveryUpdate, input, place), 'date', date);
   // The schema's words for a missing choice are for developers; this is for the person choosing.
   if (!checked.ok && checked.errors.status) checked.errors.status = 'Choose how it is going';
   return checked;

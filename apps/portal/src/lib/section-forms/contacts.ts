@@ -8,6 +8,7 @@ const fields: Field[] = [
     name: 'contacts',
     label: 'Contacts',
     itemLabel: 'Contact',
+    startWith: 2,
     fields: [
       { kind: 'text', name: 'team', label: 'Team' },
       { kind: 'lines', name: 'addressLines', label: 'Address', hint: 'One line of the address per line, without the postcode.' },

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommand, filledItems, linesOf, numberOf, paragraphsOf, readCommand, readValues, type Field } from './form-model';
+import {
+  applyCommand,
+  filledCount,
+  filledItems,
+  itemsShown,
+  linesOf,
+  numberOf,
+  paragraphsOf,
+  readCommand,
+  readValues,
+  type Field,
+} from './form-model';
 
 const fields: Field[] = [
   { kind: 'text', name: 'title', label: 'Title' },
@@ -122,5 +133,39 @@ describe('text conversions', () => {
     expect(numberOf(' 12 ')).toBe(12);
     expect(numberOf('')).toBeNull();
     expect(numberOf('twelve')).toBe('twelve');
+  });
+});
+
+describe('lists a new council types straight into', () => {
+  const promises = fields[2] as Extract<Field, { kind: 'group' }>;
+  const startingThree = { ...promises, startWith: 3 };
+
+  it('shows an empty list as empty items, numbered in turn, and a list with items as it is', () => {
+    expect(itemsShown(startingThree, [])).toEqual([
+      { number: '1', text: '', principles: [] },
+      { number: '2', text: '', principles: [] },
+      { number: '3', text: '', principles: [] },
+    ]);
+    expect(itemsShown(startingThree, [{ number: '1', text: 'We will listen.', principles: [] }])).toHaveLength(1);
+    expect(itemsShown(promises, [])).toEqual([]);
+  });
+
+  it('saves only the items typed into: the number the form filled in is not typing', () => {
+    const values = {
+      promises: [
+        { number: '1', text: 'We will listen.', principles: [] },
+        { number: '2', text: '', principles: [] },
+      ],
+    };
+    expect(filledItems(values, 'promises', 'number')).toEqual([values.promises[0]]);
+    expect(filledCount(startingThree, values.promises)).toBe(1);
+    // Without naming the number, an item with only a number is something typed, as before.
+    expect(filledItems(values, 'promises')).toHaveLength(2);
+  });
+
+  it('reads "Save and continue" and "Save and send for review" as saves that go on', () => {
+    expect(readCommand(form([['command', 'save-next']]))).toEqual({ kind: 'save', then: 'next' });
+    expect(readCommand(form([['command', 'save-review']]))).toEqual({ kind: 'save', then: 'review' });
+    expect(readCommand(form([['command', 'save']]))).toEqual({ kind: 'save' });
   });
 });

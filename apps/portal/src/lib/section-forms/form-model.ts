@@ -33,8 +33,13 @@ export interface GroupField {
   /** One item's name, such as "Promise": used in legends and buttons. */
   itemLabel: string;
   fields: ScalarField[];
-  /** A field that "Renumber 1 to n" rewrites. */
+  /** A field that "Renumber … in order" rewrites. */
   renumber?: string;
+  /**
+   * Empty items an empty list starts with, ready to type into, so a new council writes its first
+   * promises without pressing "Add" for each. None where not given. Empty items are never saved.
+   */
+  startWith?: number;
 }
 
 export type Field = ScalarField | GroupField;
@@ -80,11 +85,29 @@ export function readValues(fields: readonly Field[], data: FormData): FormValues
 export const emptyItem = (group: GroupField): ItemValues =>
   Object.fromEntries(group.fields.map((field) => [field.name, isList(field) ? [] : '']));
 
-const isBlankItem = (item: ItemValues): boolean =>
-  Object.values(item).every((value) => (Array.isArray(value) ? value.length === 0 : value.trim() === ''));
+/** Nothing typed in it. The number the form filled in for it (`ignore`) does not count as typing. */
+const isBlankItem = (item: ItemValues, ignore?: string): boolean =>
+  Object.entries(item).every(([name, value]) => name === ignore || (Array.isArray(value) ? value.length === 0 : value.trim() === ''));
+
+/**
+ * A list as the form shows it: an empty one with `startWith` empty items to type into, each
+ * numbered in turn where the list is numbered, so that typing into them is all it takes.
+ */
+export function itemsShown(group: GroupField, items: readonly ItemValues[]): ItemValues[] {
+  if (items.length > 0) return [...items];
+  return Array.from({ length: group.startWith ?? 0 }, (_, index) => {
+    const item = emptyItem(group);
+    return group.renumber ? { ...item, [group.renumber]: String(index + 1) } : item;
+  });
+}
+
+/** How many items have something typed in them. */
+export const filledCount = (group: GroupField, items: readonly ItemValues[]): number =>
+  items.filter((item) => !isBlankItem(item, group.renumber)).length;
 
 export type Command =
-  | { kind: 'save' }
+  /** `then`: go on to the next section ("Save and continue"), or send the draft for review. */
+  | { kind: 'save'; then?: 'next' | 'review' }
   | { kind: 'add'; group: string }
   | { kind: 'remove' | 'up' | 'down'; group: string; index: number }
   | { kind: 'renumber'; group: string }
@@ -95,6 +118,8 @@ export type Command =
 export function readCommand(data: FormData): Command {
   const raw = data.get('command');
   const [kind, group, index, field, value] = typeof raw === 'string' ? raw.split(':') : [];
+  if (kind === 'save-next') return { kind: 'save', then: 'next' };
+  if (kind === 'save-review') return { kind: 'save', then: 'review' };
   if ((kind === 'add' || kind === 'renumber') && group) return { kind, group };
   const item = group && /^\d{1,4}$/.test(index ?? '') ? { group, index: Number(index) } : null;
   if ((kind === 'remove' || kind === 'up' || kind === 'down') && item) return { kind, ...item };
@@ -139,15 +164,18 @@ export function applyCommand(fields: readonly Field[], values: FormValues, comma
     const numbered = group.renumber;
     let next = 1;
     for (let i = 0; i < list.length; i++) {
-      if (!isBlankItem(list[i]!)) list[i] = { ...list[i]!, [numbered]: String(next++) };
+      if (!isBlankItem(list[i]!, numbered)) list[i] = { ...list[i]!, [numbered]: String(next++) };
     }
   }
   return { ...values, [command.group]: list };
 }
 
-/** Items with nothing typed in them, such as one just added, are not saved. */
-export const filledItems = (values: FormValues, group: string): ItemValues[] =>
-  ((values[group] ?? []) as ItemValues[]).filter((item) => !isBlankItem(item));
+/**
+ * Items with nothing typed in them, such as one just added, are not saved; nor is one with only
+ * the number the form filled in (`numbered`, the group's renumbered field).
+ */
+export const filledItems = (values: FormValues, group: string, numbered?: string): ItemValues[] =>
+  ((values[group] ?? []) as ItemValues[]).filter((item) => !isBlankItem(item, numbered));
 
 // Conversions from the text of a field to the value content holds.
 export const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');

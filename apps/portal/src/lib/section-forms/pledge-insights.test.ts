@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptField, promiseInsights, readingAgeHint } from './pledge-insights';
+import { acceptField, promiseInsights, readingAgeHint, suggestionChoices } from './pledge-insights';
 
 const promise = (overrides: Record<string, string | string[]>) => ({
   number: '',
@@ -43,5 +43,19 @@ describe('what the pledge form shows beside each promise', () => {
 
   it('has nothing to show for a form without promises', () => {
     expect(promiseInsights({ title: 'Our pledge' })).toEqual([]);
+  });
+
+  it('reads the suggestions accepted and turned down on the form as the changes they make, ignoring "Decide later"', () => {
+    const data = new FormData();
+    data.append('promises.2.decide.cswa2017-1f', 'accept');
+    data.append('promises.2.decide.offer-education', 'accept');
+    data.append('promises.0.decide.cswa2017-1e', 'reject');
+    data.append('promises.1.decide.cswa2017-1a', '');
+    data.append('promises.1.decide.not-a-code', 'accept');
+    expect(suggestionChoices(data)).toEqual([
+      { kind: 'include', group: 'promises', index: 2, field: 'principles', value: 'cswa2017-1f' },
+      { kind: 'include', group: 'promises', index: 2, field: 'localOfferAreas', value: 'offer-education' },
+      { kind: 'include', group: 'promises', index: 0, field: 'rejectedSuggestions', value: 'cswa2017-1e' },
+    ]);
   });
 });

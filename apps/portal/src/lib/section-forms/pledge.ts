@@ -1,9 +1,11 @@
 import {
   AUDIENCES,
   LOCAL_OFFER_AREAS,
-  PRINCIPLES,
+  NATIONS,
   PROMISE_NOUNS,
+  type Nation,
   pledgeContent,
+  principlesOf,
   promiseLabel,
   type Audience,
   type PledgeContent,
@@ -20,9 +22,11 @@ import {
   paragraphsOf,
   text,
   type Field,
+  type ScalarField,
   type FormValues,
   type ItemValues,
 } from './form-model';
+import { suggestionChoices } from './pledge-insights';
 import type { SectionForm } from './section-form';
 
 const AUDIENCE_LABELS: Record<Audience, string> = {
@@ -33,7 +37,23 @@ const AUDIENCE_LABELS: Record<Audience, string> = {
 const audienceOptions = options(AUDIENCES, (value) => AUDIENCE_LABELS[value]);
 // Shown as the public page shows it, so an editor sees what readers will read.
 const nounOptions = PROMISE_NOUNS.map((noun) => ({ value: noun, label: `${promiseLabel(noun, 1)}, ${promiseLabel(noun, 2)}…` }));
-const principleOptions = PRINCIPLES.map((principle) => ({ value: principle.code, label: principle.shortName }));
+/**
+ * A council links its promises to its own nation's principles only, so its form offers those;
+ * Northern Ireland has none. Reading a posted form (`null`) accepts any nation's: the API refuses,
+ * with a clear message, a link to another nation's principle.
+ */
+const principleField = (nation: Nation | null): ScalarField[] => {
+  const principles = nation ? principlesOf(nation) : NATIONS.flatMap(principlesOf);
+  if (principles.length === 0) return [];
+  const options = principles.map((principle) => ({ value: principle.code, label: principle.shortName }));
+  return [{ kind: 'checkboxes', name: 'principles', label: PRINCIPLE_LABELS[nation ?? 'england'], options }];
+};
+const PRINCIPLE_LABELS: Record<Nation, string> = {
+  england: 'Principles it serves',
+  wales: 'Principles of “A promise from Wales” it serves',
+  scotland: 'Corporate parenting duties it serves',
+  'northern-ireland': 'Principles it serves',
+};
 const offerAreaOptions = LOCAL_OFFER_AREAS.map((area) => ({ value: area.code, label: area.name }));
 
 /** A promise's theme is chosen from the themes on the same form, as last saved or typed. */
@@ -42,7 +62,7 @@ const themeOptions = (values: FormValues) =>
     .filter((theme) => text(theme.key) !== '')
     .map((theme) => ({ value: text(theme.key), label: text(theme.title) || text(theme.key) }));
 
-const fields: Field[] = [
+const fieldsFor = (nation: Nation | null): Field[] => [
   { kind: 'text', name: 'title', label: 'Title', hint: 'Your own heading for the pledge. Optional.' },
   {
     kind: 'select',
@@ -63,7 +83,7 @@ const fields: Field[] = [
       { kind: 'text', name: 'key', label: 'Key', hint: 'Lower-case letters, digits and hyphens, like where-i-live.' },
       { kind: 'text', name: 'title', label: 'Title' },
       { kind: 'textarea', name: 'description', label: 'Description' },
-      { kind: 'checkboxes', name: 'principles', label: 'Principles it serves', options: principleOptions },
+      ...principleField(nation),
     ],
   },
   {
@@ -71,6 +91,7 @@ const fields: Field[] = [
     name: 'promises',
     label: 'Promises',
     itemLabel: 'Promise',
+    startWith: 3,
     renumber: 'number',
     fields: [
       { kind: 'number', name: 'number', label: 'Number', hint: 'Number every promise or none.' },
@@ -82,7 +103,7 @@ const fields: Field[] = [
         hint: 'The same promise in short, warm sentences a 10-year-old can read. The public page shows these words first. Optional.',
       },
       { kind: 'select', name: 'themeKey', label: 'Theme', options: themeOptions, empty: 'No theme' },
-      { kind: 'checkboxes', name: 'principles', label: 'Principles it serves', options: principleOptions },
+      ...principleField(nation),
       { kind: 'checkboxes', name: 'localOfferAreas', label: 'Local offer areas for care leavers', options: offerAreaOptions },
       { kind: 'kept', name: 'audiences', label: 'Audiences' },
       // Suggestions an editor turned down, so they are not made again. Never shown publicly.
@@ -92,12 +113,13 @@ const fields: Field[] = [
   { kind: 'paragraphs', name: 'closing', label: 'Closing words', hint: 'Said after the promises. Optional.' },
 ];
 
-export const pledgeForm: SectionForm = {
+const pledgeFormOf = (nation: Nation | null): SectionForm => ({
   section: 'pledge',
   title: 'Pledge',
   summary: 'Your promises in your words and in plain words, their numbers and themes, and the principles each one serves.',
-  fields,
+  fields: fieldsFor(nation),
   schema: pledgeContent.nullable(),
+  choices: suggestionChoices,
   toContent: (values: FormValues) => {
     const content = {
       title: optionalText(values.title),
@@ -110,7 +132,7 @@ export const pledgeForm: SectionForm = {
         description: optionalText(theme.description),
         principles: list(theme.principles),
       })),
-      promises: filledItems(values, 'promises').map((promise) => ({
+      promises: filledItems(values, 'promises', 'number').map((promise) => ({
         number: numberOf(promise.number),
         text: text(promise.text),
         plainWords: optionalText(promise.plainWords),
@@ -153,4 +175,16 @@ export const pledgeForm: SectionForm = {
       closing: fromParagraphs(pledge?.closing),
     };
   },
-};
+});
+
+const FORMS = new Map<Nation | null, SectionForm>();
+
+/** The pledge form for a council of `nation`, offering that nation's principles; `null` reads any. */
+export function pledgeFormFor(nation: Nation | null): SectionForm {
+  let form = FORMS.get(nation);
+  if (!form) FORMS.set(nation, (form = pledgeFormOf(nation)));
+  return form;
+}
+
+/** For reading what was posted, where the council's nation is not at hand. */
+export const pledgeForm = pledgeFormFor(null);

@@ -1,6 +1,6 @@
 import { SECTIONS, type Section } from '@pledgekeeper/domain/workspace';
 import type { Issue } from '$lib/form-errors';
-import type { Field, FormValues } from './form-model';
+import type { Command, Field, FormValues } from './form-model';
 
 /** The workspace has one form per section of the domain's edition, in the domain's order. */
 export const SECTION_NAMES = SECTIONS;
@@ -19,5 +19,7 @@ export interface SectionForm {
   /** Set where the content is a list: the group on the form that holds it. */
   listName?: string;
   toContent: (values: FormValues) => unknown;
+  /** Changes chosen with radios rather than buttons (a suggestion accepted or turned down), as commands. */
+  choices?: (data: FormData) => Command[];
   fromContent: (content: unknown) => FormValues;
 }

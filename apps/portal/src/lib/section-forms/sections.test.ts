@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { councilContent } from '@pledgekeeper/domain/council';
 import { describe, expect, it } from 'vitest';
 import { readValues, type Field, type FormValues, type ItemValues } from './form-model';
-import { SECTION_FORMS, SECTION_NAMES } from './index';
+import { SECTION_FORMS, SECTION_NAMES, SETUP_ROUNDS, nextSection } from './index';
 
 const seed = (slug: string) =>
   councilContent.parse(
@@ -62,5 +62,22 @@ describe('empty sections', () => {
     } else {
       expect(back === null || (Array.isArray(back) && back.length === 0)).toBe(true);
     }
+  });
+});
+
+describe('"Save and continue"', () => {
+  const round = (first: (typeof SECTION_NAMES)[number]) => {
+    const visited: string[] = [first];
+    for (let at = nextSection(first); at; at = nextSection(at)) visited.push(at);
+    return visited;
+  };
+
+  it('takes a council through what every page needs, then back to the overview', () => {
+    expect(round('statement')).toEqual(['statement', 'pledge', 'board', 'contacts']);
+  });
+
+  it('takes it through the optional parts as a round of their own, and every section is in one round', () => {
+    expect(round('involvement')).toEqual(['involvement', 'training', 'events']);
+    expect(SETUP_ROUNDS.flat().sort()).toEqual([...SECTION_NAMES].sort());
   });
 });

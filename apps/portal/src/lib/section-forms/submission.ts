@@ -17,7 +17,13 @@ export interface Submission {
 
 export function readSubmission(form: SectionForm, data: FormData): Submission {
   const command = readCommand(data);
-  const values = applyCommand(form.fields, readValues(form.fields, data), command);
+  // Choices made on the form itself, such as accepting a suggestion, come first: they name items
+  // by where they were when the form was posted, before the button moved any.
+  const chosen = (form.choices?.(data) ?? []).reduce(
+    (values, choice) => applyCommand(form.fields, values, choice),
+    readValues(form.fields, data),
+  );
+  const values = applyCommand(form.fields, chosen, command);
   const raw = data.get('revision');
   const revision = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
   return { command, values, content: form.toContent(values), revision };

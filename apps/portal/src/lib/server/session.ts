@@ -44,7 +44,7 @@ export const signInPath = (url: URL): string => `/sign-in?next=${encodeURICompon
 
 /** Pages for signed-in people: never indexed, never cached by anyone in between. */
 export const isPrivatePath = (path: string): boolean =>
-  /^\/(sign-in|sign-out|admin|invitations)(\/|$)/.test(path) || /^\/[^/]+\/manage(\/|$)/.test(path);
+  /^\/(sign-in|sign-out|admin|invitations|account)(\/|$)/.test(path) || /^\/[^/]+\/manage(\/|$)/.test(path);
 
 /**
  * The same, decided from the route SvelteKit matched: "/%61dmin" matches "/admin" though its

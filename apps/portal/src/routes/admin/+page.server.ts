@@ -27,11 +27,21 @@ export const actions = {
     if (!kind.success || !inNation.success) {
       return fail(400, { form: 'createCouncil', values, message: 'Choose a kind of council and a nation from the lists' });
     }
+    let created;
     try {
-      const created = await locals.api.admin.createCouncil.mutate({ ...values, kind: kind.data, nation: inNation.data });
-      return { created: created.council };
+      const council = await locals.api.admin.createCouncil.mutate({ ...values, kind: kind.data, nation: inNation.data });
+      created = { slug: council.council, name: values.name };
     } catch (cause) {
-      return actionFailed(cause, url, { form: 'createCouncil', values });
+      return actionFailed(cause, url, { form: 'createCouncil', values: { ...values, firstPublisher: field(data, 'firstPublisher') } });
+    }
+    // Its first publisher may be invited in the same step; the council stands whatever happens to that.
+    const email = field(data, 'firstPublisher');
+    if (!email) return { created };
+    try {
+      const invitation = await locals.api.admin.invitePublisher.mutate({ council: created.slug, email });
+      return { created, invitation: { ...invitation, council: created.slug, email, url: `${url.origin}/invitations/${invitation.token}` } };
+    } catch (cause) {
+      return actionFailed(cause, url, { created, form: 'invitePublisher', values: { council: created.slug, email } });
     }
   },
   invitePublisher: async ({ request, locals, url }) => {

@@ -42,6 +42,7 @@ describe('a council’s row of the delivery table', () => {
       name: 'North Council',
       kind: 'county',
       nation: 'england',
+      framework: 'cswa2017-s1',
       progressPath: '/north/progress',
       version: 2,
       publishedAt: null,

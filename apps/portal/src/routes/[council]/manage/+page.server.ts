@@ -1,6 +1,34 @@
 import { fail } from '@sveltejs/kit';
-import { actionFailed } from '$lib/server/failures';
-import type { Actions } from './$types';
+import { actionFailed, loadFailed } from '$lib/server/failures';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * What publishing would change, for the people deciding: the draft against the published page,
+ * and who started the draft. Null changes where nothing is published yet: all of it is new.
+ */
+export const load: PageServerLoad = async ({ locals, params, parent, url }) => {
+  const { overview } = await parent();
+  const working = overview.working;
+  if (!working) return { review: null };
+  try {
+    const [history, changes] = await Promise.all([
+      locals.api.workspace.history.query({ council: params.council }),
+      overview.published
+        ? locals.api.workspace.diff.query({ council: params.council, from: overview.published.version, to: working.version })
+        : null,
+    ]);
+    const entry = history.find((candidate) => candidate.version === working.version);
+    return { review: { version: working.version, startedBy: entry?.createdBy ?? null, changes } };
+  } catch (cause) {
+    loadFailed(cause, url);
+  }
+};
+
+/** Publishing and discarding each need a box ticked: the changes shown above them were checked. */
+const CONFIRM: Partial<Record<Step, string>> = {
+  publish: 'Tick the box to confirm you have checked the changes before publishing',
+  discardDraft: 'Tick the box to confirm you want to throw away this draft',
+};
 
 type Step = 'submitForReview' | 'publish' | 'discardDraft' | 'markReviewed';
 const DONE: Record<Step, string> = {
@@ -11,7 +39,11 @@ const DONE: Record<Step, string> = {
 };
 
 const step = (name: Step) =>
-  (async ({ locals, params, url }) => {
+  (async ({ locals, params, url, request }) => {
+    const confirm = CONFIRM[name];
+    if (confirm && (await request.formData()).get('confirm') !== 'yes') {
+      return fail(400, { step: name, errors: { [`confirm-${name}`]: confirm } });
+    }
     try {
       await locals.api.workspace[name].mutate({ council: params.council });
       return { done: DONE[name] };

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { apiErrorCode, apiMessage, apiUnavailable } from '$lib/server/api';
+import { apiErrorCode, apiMessage, apiUnavailable, createApi } from '$lib/server/api';
 import { onlyApiFailures } from '$lib/server/failures';
 import { keptForForms } from '$lib/server/kept-for-forms';
 import { setSessionCookie } from '$lib/server/session';
@@ -22,8 +22,22 @@ export const load = keptForForms(
   (event) => event.params.token,
 );
 
+/**
+ * Where someone who has just joined a council starts: a council with nothing published and no
+ * draft starts with its statement, the first section; any other council, its workspace.
+ */
+async function startingPage(council: string, sessionToken: string, client: string): Promise<string> {
+  try {
+    const overview = await createApi({ sessionToken, client }).workspace.overview.query({ council });
+    if (!overview.published && !overview.working) return `/${council}/manage/statement?start`;
+  } catch (cause) {
+    onlyApiFailures(cause);
+  }
+  return `/${council}/manage`;
+}
+
 export const actions = {
-  accept: async ({ request, locals, params, cookies, url }) => {
+  accept: async ({ request, locals, params, cookies, url, getClientAddress }) => {
     const data = await request.formData();
     const displayName = String(data.get('displayName') ?? '').trim();
     const password = String(data.get('password') ?? '');
@@ -35,6 +49,7 @@ export const actions = {
     if (!existing && password !== confirmation) errors.confirmation = 'The two passwords do not match';
     if (Object.keys(errors).length > 0) return fail(400, { displayName, errors });
     let target: string;
+    let sessionToken: string;
     try {
       const session = await locals.api.auth.acceptInvitation.mutate({
         token: params.token,
@@ -43,6 +58,7 @@ export const actions = {
         password,
       });
       setSessionCookie(cookies, url, session.token, session.expiresAt);
+      sessionToken = session.token;
       const joined = session.user.memberships[0]?.council;
       target = joined ? `/${joined}/manage` : '/';
       const invited = data.get('council');
@@ -59,6 +75,7 @@ export const actions = {
         errors: { form: 'We could not accept the invitation just now. Please try again in a few minutes.' },
       });
     }
+    if (target !== '/') target = await startingPage(target.split('/')[1]!, sessionToken, getClientAddress());
     redirect(303, target);
   },
 } satisfies Actions;

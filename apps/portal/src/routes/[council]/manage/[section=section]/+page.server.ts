@@ -1,6 +1,6 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { SECTION_CONFLICT_MESSAGE } from '@pledgekeeper/domain/workspace';
-import { SECTION_FORMS, isSectionName } from '$lib/section-forms';
+import { SECTION_FORMS, isSectionName, nextSection } from '$lib/section-forms';
 import { hasErrors } from '$lib/form-errors';
 import { contentErrors, readSubmission } from '$lib/section-forms/submission';
 import { apiConflict, apiErrorCode, apiMessage } from '$lib/server/api';
@@ -33,6 +33,21 @@ export const load = keptForForms('section', (async ({ locals, params, url }) => 
   }
 }) satisfies PageServerLoad);
 
+/**
+ * "Save and send for review": once saved, the draft goes to the publishers, and the overview says
+ * so. Where it cannot go yet (a check fails), what was saved stays, and the form says why.
+ */
+async function sendForReview(locals: App.Locals, council: string, revision: number) {
+  try {
+    await locals.api.workspace.submitForReview.mutate({ council });
+  } catch (cause) {
+    onlyApiFailures(cause);
+    const reason = apiMessage(cause) ?? 'It could not be sent just now. Try again from the overview.';
+    return fail(400, { saved: true as const, revision, values: null, message: `Saved, but not sent for review. ${reason}` });
+  }
+  redirect(303, `/${council}/manage?sent`);
+}
+
 export const actions = {
   save: async ({ request, locals, params, url }) => {
     const form = formFor(params.section);
@@ -46,6 +61,14 @@ export const actions = {
         revision: submission.revision ?? -1,
         content,
       });
+      // "Save and continue" goes on to the next section, or back to the overview after the last.
+      if (submission.command.kind === 'save' && submission.command.then === 'next') {
+        const next = nextSection(form.section);
+        redirect(303, `/${params.council}/manage${next ? `/${next}` : ''}`);
+      }
+      if (submission.command.kind === 'save' && submission.command.then === 'review') {
+        return await sendForReview(locals, params.council, saved.revision);
+      }
       // After a list button the form keeps its new empty item; after "Save" it shows what was stored.
       return { saved: true as const, revision: saved.revision, values: submission.command.kind === 'save' ? null : values };
     } catch (cause) {

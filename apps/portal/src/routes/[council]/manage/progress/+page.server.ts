@@ -13,6 +13,7 @@ import {
   readUpdate,
   withRecord,
 } from '$lib/progress/form-model';
+import type { DatePart } from '$lib/board-forms/date-input';
 import { progressEntries } from '$lib/progress/view';
 import type { Api } from '$lib/server/api';
 import { actionFailed, loadFailed } from '$lib/server/failures';
@@ -43,7 +44,9 @@ type Edit<Values> = {
   /** The target's record with this form's change, or the form's own errors. */
   change: (values: Values, content: ProgressContent, target: string) => Change;
 };
-type Change = { ok: true; apply: (record: PromiseDelivery) => PromiseDelivery } | { ok: false; errors: Record<string, string | undefined> };
+type Change =
+  | { ok: true; apply: (record: PromiseDelivery) => PromiseDelivery }
+  | { ok: false; errors: Record<string, string | undefined>; wrong?: DatePart[] };
 
 /**
  * One form's change to one target, merged into the whole working content and saved at the revision
@@ -61,7 +64,7 @@ const edit =
     try {
       const working = await api.progress.working.query({ council: params.council });
       const changed = change(values, working.content, target);
-      if (!changed.ok) return fail(400, { form, target, values, errors: changed.errors });
+      if (!changed.ok) return fail(400, { form, target, values, errors: changed.errors, wrong: changed.wrong });
       const content = withRecord(working.content, target, changed.apply);
       await api.progress.save.mutate({ council: params.council, revision: Number.isInteger(revision) ? revision : -1, content });
       return { done: SAVED[form], target };
