@@ -118,6 +118,7 @@ describe('tenancy, procedure by procedure', () => {
     'people.audit': (council) => ({ council }),
     'workspace.overview': (council) => ({ council }),
     'workspace.draft': (council) => ({ council }),
+    'workspace.preview': (council) => ({ council }),
     'workspace.saveSection': (council) => ({ council, section: 'contacts', revision: 0, content: [] }),
     'workspace.submitForReview': (council) => ({ council }),
     'workspace.sendBack': (council) => ({ council, comment: 'Please check the contacts' }),

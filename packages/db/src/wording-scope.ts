@@ -92,7 +92,9 @@ export function wordingScope(db: Database, councilId: string) {
           },
           now,
         );
-        return { version, by: by.email, at };
+        // As the review reads it back: by the publisher's name.
+        const confirmed = await findWordingConfirmation(trx, councilId, published.id);
+        return { version, by: confirmed?.by ?? by.email, at };
       }),
   };
 }

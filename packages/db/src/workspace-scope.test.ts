@@ -86,7 +86,7 @@ describeEachDialect(describe, 'drafts on %s', (dialect) => {
         section: 'contacts',
         revision: 1,
         content: [expect.objectContaining({ team: 'First' })],
-        savedBy: alice.email,
+        savedBy: 'Alice',
         savedAt: NOW.toISOString(),
       },
     });
@@ -136,6 +136,29 @@ describeEachDialect(describe, 'drafts on %s', (dialect) => {
     expect((await editionRows()).filter((row) => row.status === 'draft')).toHaveLength(1);
     const audits = await t.db.selectFrom('audit_log').select('action').where('action', '=', 'content-changed').execute();
     expect(audits).toHaveLength(SECTIONS.length);
+  });
+
+  it('logs one person’s repeated saves of a section within minutes as one entry, and anything between as its own', async () => {
+    const { workspace: ws } = await workspace();
+    const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+    await ws.saveSection(contactsSave(0, 'One'), alice, at(0));
+    await ws.saveSection(contactsSave(1, 'Two'), alice, at(2));
+    await ws.saveSection(contactsSave(2, 'Three'), alice, at(4));
+    await ws.saveSection(contactsSave(3, 'Bob'), bob, at(5));
+    await ws.saveSection(contactsSave(4, 'Four'), alice, at(6));
+    await ws.saveSection(contactsSave(5, 'Much later'), alice, at(30));
+    const log = await t.db
+      .selectFrom('audit_log')
+      .select(['actor_email', 'summary', 'at'])
+      .where('action', '=', 'content-changed')
+      .orderBy('at')
+      .execute();
+    expect(log.map((row) => [row.actor_email, row.summary, row.at])).toEqual([
+      ['alice@worcestershire.gov.uk', 'Saved the contacts of draft version 2 (3 saves)', at(4).toISOString()],
+      ['bob@worcestershire.gov.uk', 'Saved the contacts of draft version 2', at(5).toISOString()],
+      ['alice@worcestershire.gov.uk', 'Saved the contacts of draft version 2', at(6).toISOString()],
+      ['alice@worcestershire.gov.uk', 'Saved the contacts of draft version 2', at(30).toISOString()],
+    ]);
   });
 
   it('lets exactly one of many first saves of one section win, however often it is tried', async () => {

@@ -16,6 +16,7 @@ import {
 import type { Database } from './connection.js';
 import { toJson } from './json.js';
 import { recordAudit } from './repositories/audit.js';
+import { findUserByEmail } from './repositories/users.js';
 import { insertEditionRows } from './repositories/content-tables.js';
 import { findEditionContent, listHistory } from './repositories/history.js';
 import { publishedContent } from './published-cache.js';
@@ -109,7 +110,8 @@ export function workspaceScope(db: Database, councilId: string, council: Council
             section: save.section,
             revision: current.revision,
             content: base.content[save.section],
-            savedBy: current.by,
+            // By name, as the history and the audit log say it; the stored email only if no account has it.
+            savedBy: current.by ? ((await findUserByEmail(trx, current.by))?.displayName ?? current.by) : null,
             savedAt: current.at,
           };
           throw new Refusal('CONFLICT', SECTION_CONFLICT_MESSAGE, { conflict });

@@ -132,7 +132,7 @@ describeEachDialect(describe, 'a truthful page, on %s', (dialect) => {
     await press(publisher, CONFIRM);
     expect(await publisher.getByRole('status').textContent()).toContain('Confirmed. The public page now shows this wording');
     expect(await bodyText(publisher)).toContain(
-      "The suggested wording of version 1 was confirmed as Worcestershire County Council's own by publisher@worcestershire.example",
+      "The suggested wording of version 1 was confirmed as Worcestershire County Council's own by Wren Publisher",
     );
     await accessibleAtBothWidths(publisher, [`/${W}/manage/wording`]);
 

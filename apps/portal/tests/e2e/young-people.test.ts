@@ -85,12 +85,15 @@ describe('"Tell us what you think"', () => {
       staff.waitForEvent('load'),
       staff
         .locator('.feedback-item', { hasText: MESSAGE })
-        .getByRole('button', { name: /^Mark as answered/ })
+        .getByRole('button', { name: /^Mark as answered in person/ })
         .click(),
     ]);
     const answered = staff.locator('.feedback-item', { hasText: MESSAGE });
-    expect(await answered.locator('.govuk-tag').textContent()).toBe('Answered');
-    expect(await answered.textContent()).toContain('Answered by Sam Somerset');
+    // Answered in person: an answer in public is "you said, we did", shown as "Answered publicly".
+    expect(await answered.locator('.govuk-tag').textContent()).toBe('Answered in person');
+    expect(await answered.textContent()).toContain('Answered in person by Sam Somerset');
+    // Whoever reads the messages is told, always, what to do when one suggests a child is at risk.
+    expect(await staff.locator('.govuk-warning-text').textContent()).toContain('safeguarding procedure straight away');
     expect((await storedFeedback(stack.databaseUrl, 'somerset'))[0]).toMatchObject({ status: 'answered', statusChangedBy: 'Sam Somerset' });
 
     // The staff pages meet the same bar as the public ones (axe needs JavaScript to run).

@@ -19,6 +19,25 @@ describeEachDialect(describe, 'the workspace on %s', (dialect) => {
   const publicPage = () => callers.publicPage();
   const person: typeof callers.person = (...args) => callers.person(...args);
 
+  it('previews the draft in the public page’s shape, for the council’s people only, while the public page stays', async () => {
+    const editor = as('editor');
+    const start = await editor.workspace.draft({ council: W });
+    const before = await publicPage();
+    // With no draft, the preview is the published page.
+    expect(await editor.workspace.preview({ council: W })).toEqual({ ...before, pledge: { ...before.pledge, publishedAt: null } });
+    const pledge = pledgeWith(start.content.pledge!, (p) => {
+      p.promises[0]!.plainWords = 'We will keep you safe. (draft)';
+    });
+    await editor.workspace.saveSection({ council: W, section: 'pledge', revision: 0, content: pledge });
+    const preview = await editor.workspace.preview({ council: W });
+    expect(preview.pledge).toMatchObject({ version: 2, status: 'draft', publishedAt: null });
+    expect(preview.pledge?.promises[0]?.plainWords).toBe('We will keep you safe. (draft)');
+    // What editors turned down is theirs: the preview shows what the public would see.
+    expect(preview.pledge?.promises.every((promise) => !('rejectedSuggestions' in promise))).toBe(true);
+    expect(await publicPage()).toEqual(before);
+    await rejection(as('anonymous').workspace.preview({ council: W }), 'UNAUTHORIZED');
+  });
+
   it('takes a change from draft to review to the public page, all at once, and keeps both versions', async () => {
     const editor = as('editor');
     const start = await editor.workspace.draft({ council: W });

@@ -16,6 +16,7 @@ import {
   workspaceDraft,
   workspaceOverview,
 } from '@pledgekeeper/domain/workspace';
+import { LOCAL_OFFER_AREAS, councilPage, principlesOf, publicPromises } from '@pledgekeeper/domain/council';
 import { checkCouncilContent } from '@pledgekeeper/domain/rules';
 import { memberProcedure, publisherProcedure, router } from '../trpc.js';
 
@@ -57,6 +58,34 @@ export const workspaceRouter = router({
     const edition = published ? await workspace.edition(published.version) : null;
     if (edition) return { version: edition.version, status: 'published' as const, content: edition.content, revisions: zero };
     return { version: 0, status: 'draft' as const, content: emptyContent(), revisions: zero };
+  }),
+
+  /**
+   * The council's page as publishing the draft would make it, in the public page's own shape, for
+   * the preview: the working edition, or else the published page. Never for anyone outside the council.
+   */
+  preview: memberProcedure.output(councilPage).query(async ({ ctx }) => {
+    const { workspace, council } = ctx.council;
+    const working = await workspace.working();
+    const published = working ? null : await workspace.newestPublished();
+    const edition = working ?? (published ? await workspace.edition(published.version) : null);
+    if (!edition) throw new Refusal('NOT_FOUND', `${council.name} has nothing to preview yet: save a section first`);
+    const content = edition.content;
+    return {
+      council,
+      ...content,
+      pledge: content.pledge
+        ? {
+            ...content.pledge,
+            promises: publicPromises(content.pledge.promises),
+            version: edition.version,
+            status: working ? working.status : ('published' as const),
+            publishedAt: null,
+          }
+        : null,
+      principles: [...principlesOf(council.nation)],
+      localOfferAreas: [...LOCAL_OFFER_AREAS],
+    };
   }),
 
   saveSection: memberProcedure

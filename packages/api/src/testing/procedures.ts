@@ -60,6 +60,7 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   'people.audit': { access: 'publisher', input: (council) => ({ council }) },
   'workspace.overview': { access: 'member', input: (council) => ({ council }) },
   'workspace.draft': { access: 'member', input: (council) => ({ council }) },
+  'workspace.preview': { access: 'member', input: (council) => ({ council }) },
   'workspace.saveSection': {
     access: 'member',
     input: (council) => ({

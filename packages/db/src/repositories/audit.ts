@@ -13,8 +13,46 @@ export interface AuditRecord {
   detail?: Record<string, unknown>;
 }
 
-/** Adds one entry to the audit log. Call it in the same transaction as the change it records. */
+/** Saves of one section by one person closer together than this are one entry in the log. */
+export const SAVES_COALESCE_MS = 10 * 60_000;
+
+/**
+ * The entry a save joins instead of making its own: the council's newest, when it is the same
+ * person saving the same section of the same draft, within minutes. Anything else in between,
+ * by anyone, starts a new entry, so the log still tells what happened in order.
+ */
+async function joinedSave(db: Database, record: AuditRecord, now: Date) {
+  if (record.action !== 'content-changed' || !record.councilId || !record.actor) return null;
+  const last = await db
+    .selectFrom('audit_log')
+    .select(['id', 'actor_user_id', 'action', 'detail', 'at'])
+    .where('council_id', '=', record.councilId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!last || last.actor_user_id !== record.actor.id || last.action !== record.action) return null;
+  const detail = JSON.parse(last.detail) as Record<string, unknown>;
+  const same = detail.section === record.detail?.section && detail.version === record.detail?.version;
+  return same && now.getTime() - Date.parse(last.at) < SAVES_COALESCE_MS ? { id: last.id, saves: Number(detail.saves ?? 1) } : null;
+}
+
+/**
+ * Adds one entry to the audit log, or, for a save that follows the same person's save of the same
+ * section moments ago, brings that entry up to date: "Saved the pledge of draft version 2 (4 saves)".
+ * Call it in the same transaction as the change it records.
+ */
 export async function recordAudit(db: Database, record: AuditRecord, now: Date): Promise<void> {
+  const joined = await joinedSave(db, record, now);
+  if (joined) {
+    const saves = joined.saves + 1;
+    await db
+      .updateTable('audit_log')
+      .set({ at: now.toISOString(), summary: `${record.summary} (${saves} saves)`, detail: toJson({ ...record.detail, saves }) })
+      .where('id', '=', joined.id)
+      .execute();
+    return;
+  }
   await db
     .insertInto('audit_log')
     .values({

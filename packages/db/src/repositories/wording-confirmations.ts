@@ -2,6 +2,7 @@ import type { Database } from '../connection.js';
 
 /** Who confirmed an edition's suggested wording as the council's own, and when. */
 export interface WordingConfirmation {
+  /** The stored email of who confirmed it; read back as their name, where their account still has one. */
   by: string;
   at: string;
 }
@@ -10,11 +11,12 @@ export interface WordingConfirmation {
 export async function findWordingConfirmation(db: Database, councilId: string, editionId: string): Promise<WordingConfirmation | null> {
   const row = await db
     .selectFrom('wording_confirmations')
-    .select(['confirmed_by', 'confirmed_at'])
-    .where('edition_id', '=', editionId)
-    .where('council_id', '=', councilId)
+    .leftJoin('users', 'users.email', 'wording_confirmations.confirmed_by')
+    .select(['wording_confirmations.confirmed_by', 'wording_confirmations.confirmed_at', 'users.display_name'])
+    .where('wording_confirmations.edition_id', '=', editionId)
+    .where('wording_confirmations.council_id', '=', councilId)
     .executeTakeFirst();
-  return row ? { by: row.confirmed_by, at: row.confirmed_at } : null;
+  return row ? { by: row.display_name ?? row.confirmed_by, at: row.confirmed_at } : null;
 }
 
 /** Records a confirmation. An edition is confirmed once: a second insert breaks the primary key. */
