@@ -69,6 +69,8 @@ interface EditionTable {
   submitted_at: string | null;
   published_by: string | null;
   review_comment: string | null;
+  /** JSON: section name to a publisher's comment on it when the draft was sent back. */
+  section_comments: Generated<string>;
   reviewed_at: string | null;
 }
 

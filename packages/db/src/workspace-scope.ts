@@ -76,12 +76,19 @@ export function workspaceScope(db: Database, councilId: string, council: Council
     return working;
   };
 
-  const steps = reviewSteps(db, {
-    kind: () => kind,
-    situation: situationOf,
-    update: (trx, edition: WorkingEdition, changes) => updateWorkingEdition(trx, councilId, edition, changes),
-    audit,
-  });
+  /**
+   * The review steps, writing with each change the publisher's comments on single sections: kept
+   * on the draft when it is sent back, and cleared when it goes for review again.
+   */
+  const stepsWith = (sections: Partial<Record<Section, string>>) =>
+    reviewSteps(db, {
+      kind: () => kind,
+      situation: situationOf,
+      update: (trx, edition: WorkingEdition, changes) =>
+        updateWorkingEdition(trx, councilId, edition, { ...changes, section_comments: toJson(changes.status === 'draft' ? sections : {}) }),
+      audit,
+    });
+  const steps = stepsWith({});
 
   return {
     working: () => findWorkingEdition(db, councilId),
@@ -132,7 +139,10 @@ export function workspaceScope(db: Database, councilId: string, council: Council
         return { version: working.version, revision };
       }),
 
-    ...steps,
+    submitForReview: steps.submitForReview,
+    /** Back to the editors with a comment, and optionally one on each section that needs it. */
+    sendBack: (comment: string, by: EditionActor, now: Date, sections: Partial<Record<Section, string>> = {}) =>
+      stepsWith(sections).sendBack(comment, by, now),
 
     /**
      * Publishes the working edition: its content goes into the content tables the public pages

@@ -109,6 +109,14 @@ export const historyEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 
+/** A comment on one section when sending a draft back: empty means none. */
+export const sectionComments = z
+  .partialRecord(section, z.string().trim().max(2000, 'A comment on a section is at most 2000 characters'))
+  .default({})
+  .transform(
+    (comments) => Object.fromEntries(Object.entries(comments).filter(([, text]) => text !== '')) as Partial<Record<Section, string>>,
+  );
+
 export const reviewComment = z
   .string({ error: 'Write a comment for the editors' })
   .trim()
@@ -140,7 +148,14 @@ export const workspaceOverview = z.object({
   council,
   role,
   working: z
-    .object({ version: z.number().int(), status: workingStatus, reviewComment: z.string().nullable(), updatedAt: z.string() })
+    .object({
+      version: z.number().int(),
+      status: workingStatus,
+      reviewComment: z.string().nullable(),
+      /** A publisher's comments on single sections, from when the draft was last sent back. */
+      sectionComments: z.partialRecord(section, z.string()),
+      updatedAt: z.string(),
+    })
     .nullable(),
   published: z.object({ version: z.number().int(), publishedAt: z.string().nullable(), reviewedAt: z.string().nullable() }).nullable(),
   /** Last reviewed more than twelve months ago, or never published. */

@@ -83,6 +83,23 @@ describeEachDialect(describe, 'the council workspace without JavaScript, on %s',
     expect(await editor.getByRole('button', { name: 'Publish' }).count()).toBe(0);
   });
 
+  it('lets the publisher send it back with a comment on the pledge, which the editor sees there and answers', async () => {
+    await go(publisher, `/${SLUG}/manage`);
+    await publisher.getByLabel('What needs to change').fill('Nearly there.');
+    await publisher.getByLabel('Pledge', { exact: true }).fill('Give the pledge a title.');
+    await press(publisher, 'Send back');
+    expect(await publisher.getByRole('status').textContent()).toContain('sent back');
+
+    await go(editor, `/${SLUG}/manage`);
+    expect(await editor.locator('.govuk-inset-text').textContent()).toMatch(/Nearly there\.[\s\S]*Pledge:\s*Give the pledge a title\./);
+    await go(editor, `/${SLUG}/manage/pledge`);
+    expect(await editor.locator('.govuk-inset-text').textContent()).toContain('Give the pledge a title.');
+    await editor.locator('#field-title').fill('Our promises to you');
+    await press(editor, 'Save and send for review');
+    expect(new URL(editor.url()).pathname).toBe(`/${SLUG}/manage`);
+    expect(await editor.getByRole('status').textContent()).toContain('Saved and sent for review');
+  });
+
   it('publishes on the publisher’s word, and the public page shows the promises', async () => {
     await go(publisher, `/${SLUG}/manage`);
     await publishPage(publisher);

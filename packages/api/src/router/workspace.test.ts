@@ -35,7 +35,7 @@ describeEachDialect(describe, 'the workspace on %s', (dialect) => {
     // What editors turned down is theirs: the preview shows what the public would see.
     expect(preview.pledge?.promises.every((promise) => !('rejectedSuggestions' in promise))).toBe(true);
     expect(await publicPage()).toEqual(before);
-    await rejection(as('anonymous').workspace.preview({ council: W }), 'UNAUTHORIZED');
+    await rejection(as(null).workspace.preview({ council: W }), 'UNAUTHORIZED');
   });
 
   it('takes a change from draft to review to the public page, all at once, and keeps both versions', async () => {
@@ -111,19 +111,31 @@ describeEachDialect(describe, 'the workspace on %s', (dialect) => {
     await rejection(editor.workspace.markReviewed({ council: W }), 'FORBIDDEN');
     const blank = await rejection(as('publisher').workspace.sendBack({ council: W, comment: '   ' }), 'BAD_REQUEST');
     expect(blank.message).toMatch(/Write a comment/);
-    expect(await as('publisher').workspace.sendBack({ council: W, comment: 'Please add the phone number.' })).toEqual({
-      version: 2,
-      status: 'draft',
-    });
+    const tooLong = await rejection(
+      as('publisher').workspace.sendBack({ council: W, comment: 'See below.', sections: { contacts: 'x'.repeat(2001) } }),
+      'BAD_REQUEST',
+    );
+    expect(tooLong.message).toMatch(/A comment on a section is at most 2000 characters/);
+    expect((await editor.workspace.overview({ council: W })).working?.status).toBe('in-review');
+    expect(
+      await as('publisher').workspace.sendBack({
+        council: W,
+        comment: 'Please add the phone number.',
+        sections: { contacts: 'The leaving care team has no phone number.', pledge: '  ' },
+      }),
+    ).toEqual({ version: 2, status: 'draft' });
+    // The comment on the whole and the one on the contacts stay on the draft; an empty one is none.
     expect((await editor.workspace.overview({ council: W })).working).toEqual({
       version: 2,
       status: 'draft',
       reviewComment: 'Please add the phone number.',
+      sectionComments: { contacts: 'The leaving care team has no phone number.' },
       updatedAt: NOW.toISOString(),
     });
     await rejection(as('publisher').workspace.sendBack({ council: W, comment: 'Again' }), 'NOT_FOUND');
     // Sent again, then edited while in review: back to draft, so the reviewer sees the change.
     await editor.workspace.submitForReview({ council: W });
+    expect((await editor.workspace.overview({ council: W })).working?.sectionComments).toEqual({});
     await editor.workspace.saveSection({ council: W, section: 'contacts', revision: 1, content: content.contacts });
     expect((await editor.workspace.overview({ council: W })).working?.status).toBe('draft');
     expect(await audit()).toContain('sent-back publisher@worcestershire.gov.uk');

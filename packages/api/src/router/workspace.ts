@@ -11,6 +11,7 @@ import {
   isStale,
   reviewComment,
   saveSectionInput,
+  sectionComments,
   versionNumber,
   workingStatus,
   workspaceDraft,
@@ -38,7 +39,13 @@ export const workspaceRouter = router({
       council,
       role: ctx.role,
       working: working
-        ? { version: working.version, status: working.status, reviewComment: working.reviewComment, updatedAt: working.updatedAt }
+        ? {
+            version: working.version,
+            status: working.status,
+            reviewComment: working.reviewComment,
+            sectionComments: working.sectionComments,
+            updatedAt: working.updatedAt,
+          }
         : null,
       published: published ? { version: published.version, publishedAt: published.publishedAt, reviewedAt: published.reviewedAt } : null,
       stale: isStale(published ? (published.reviewedAt ?? published.publishedAt) : null, ctx.now()),
@@ -101,10 +108,10 @@ export const workspaceRouter = router({
   }),
 
   sendBack: publisherProcedure
-    .input(z.object({ comment: reviewComment }))
+    .input(z.object({ comment: reviewComment, sections: sectionComments }))
     .output(z.object({ version: z.number().int(), status: workingStatus }))
     .mutation(async ({ ctx, input }) => {
-      const done = await ctx.council.workspace.sendBack(input.comment, actorOf(ctx), ctx.now());
+      const done = await ctx.council.workspace.sendBack(input.comment, actorOf(ctx), ctx.now(), input.sections);
       const council = ctx.council.council.slug;
       ctx.notify.sentBack({ council, part: 'page', version: done.version, by: ctx.user, comment: input.comment });
       return done;

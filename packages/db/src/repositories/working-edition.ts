@@ -3,6 +3,7 @@ import {
   type Actor,
   type EditionContent,
   SECTIONS,
+  type Section,
   type SectionRevisions,
   type WorkingStatus,
   WORKING_STATUSES,
@@ -22,6 +23,8 @@ export interface WorkingEdition {
   revisions: SectionRevisions;
   lockVersion: number;
   reviewComment: string | null;
+  /** A publisher's comments on single sections, from when it was last sent back. */
+  sectionComments: Partial<Record<Section, string>>;
   createdBy: string | null;
   createdAt: string;
   /** The newest of its creation, its last save and its sending for review. */
@@ -47,6 +50,7 @@ const EDITION_COLUMNS = [
   'section_revisions',
   'lock_version',
   'review_comment',
+  'section_comments',
   'created_by',
   'created_at',
   'submitted_at',
@@ -73,6 +77,7 @@ export async function findWorkingEdition(db: Database, councilId: string): Promi
     revisions,
     lockVersion: Number(row.lock_version),
     reviewComment: row.review_comment,
+    sectionComments: fromJson<Partial<Record<Section, string>>>(row.section_comments),
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: times.sort().at(-1) ?? row.created_at,
@@ -120,6 +125,7 @@ export async function insertWorkingEdition(
     revisions,
     lockVersion: 0,
     reviewComment: null,
+    sectionComments: {},
     createdBy: actor.email,
     createdAt: at,
     updatedAt: at,
@@ -135,6 +141,7 @@ type WorkingEditionUpdate = Partial<{
   published_at: string | null;
   published_by: string | null;
   review_comment: string | null;
+  section_comments: string;
   reviewed_at: string | null;
 }>;
 

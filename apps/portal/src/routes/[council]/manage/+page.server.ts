@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { SECTIONS } from '@pledgekeeper/domain/workspace';
 import { actionFailed, loadFailed } from '$lib/server/failures';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -58,13 +59,18 @@ export const actions = {
   discardDraft: step('discardDraft'),
   markReviewed: step('markReviewed'),
   sendBack: async ({ request, locals, params, url }) => {
-    const comment = String((await request.formData()).get('comment') ?? '').trim();
-    if (!comment) return fail(400, { step: 'sendBack', message: 'Write a comment saying what needs to change', comment });
+    const data = await request.formData();
+    const comment = String(data.get('comment') ?? '').trim();
+    // A comment on each section that needs one, as well as on the whole.
+    const sections = Object.fromEntries(
+      SECTIONS.map((section) => [section, String(data.get(`section-${section}`) ?? '').trim()]).filter(([, text]) => text !== ''),
+    );
+    if (!comment) return fail(400, { step: 'sendBack', message: 'Write a comment saying what needs to change', comment, sections });
     try {
-      await locals.api.workspace.sendBack.mutate({ council: params.council, comment });
+      await locals.api.workspace.sendBack.mutate({ council: params.council, comment, sections });
       return { done: 'The draft was sent back to its editors with your comment.' };
     } catch (cause) {
-      return actionFailed(cause, url, { step: 'sendBack', comment });
+      return actionFailed(cause, url, { step: 'sendBack', comment, sections });
     }
   },
 } satisfies Actions;
