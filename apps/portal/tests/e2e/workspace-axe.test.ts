@@ -1,0 +1,73 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startStack, type Stack } from './harness';
+import { TEST_ADMIN, adminEnv, press, publisherOf, signIn } from './journeys';
+
+// Issue 13: no WCAG 2.2 A or AA violations on any workspace page, at 360 and 1280 px, seen by a
+// publisher with a draft under way (so the overview shows its changes and the boxes to tick).
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const VIEWPORTS = [
+  { width: 360, height: 640 },
+  { width: 1280, height: 800 },
+];
+const W = '/worcestershire/manage';
+const COUNCIL_PAGES = [
+  W,
+  ...['statement', 'pledge', 'board', 'involvement', 'training', 'events', 'contacts'].map((section) => `${W}/${section}`),
+  `${W}/preview`,
+  `${W}/history`,
+  `${W}/history/1`,
+  `${W}/audit`,
+  `${W}/people`,
+  `${W}/feedback`,
+  `${W}/branding`,
+  `${W}/wording`,
+  `${W}/progress`,
+  `${W}/board-meetings`,
+  `${W}/you-said-we-did`,
+  '/account/email',
+];
+
+let stack: Stack;
+let browser: Browser;
+let publisher: Page;
+let admin: Page;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack({ apiEnv: adminEnv }), launchChromium()]);
+  publisher = await publisherOf(browser, stack.portalUrl, 'worcestershire', 'Pat Publisher');
+  await publisher.goto(`${stack.portalUrl}${W}/pledge`);
+  await publisher.locator('#field-promises-0-plainWords').fill('We will keep you safe, always.');
+  await press(publisher, 'Save pledge');
+  admin = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(admin, stack.portalUrl, TEST_ADMIN.email, TEST_ADMIN.password);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function violations(as: Page, path: string, viewport: (typeof VIEWPORTS)[number]): Promise<string[]> {
+  const context = await browser.newContext({ viewport, storageState: await as.context().storageState() });
+  try {
+    const page = await context.newPage();
+    const response = await page.goto(stack.portalUrl + path);
+    expect(response?.status(), path).toBe(200);
+    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    return results.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+  } finally {
+    await context.close();
+  }
+}
+
+describe.each(VIEWPORTS)('every workspace page at $width px', (viewport) => {
+  it.each(COUNCIL_PAGES)('%s has no violations', async (path) => {
+    expect(await violations(publisher, path, viewport)).toEqual([]);
+  });
+
+  it('/admin has no violations', async () => {
+    expect(await violations(admin, '/admin', viewport)).toEqual([]);
+  });
+});
