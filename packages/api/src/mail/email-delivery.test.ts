@@ -100,10 +100,15 @@ describeEachDialect(describe, 'emails about the work, on %s', (dialect) => {
     await as('editor').workspace.submitForReview({ council: W });
     expect(await arrived()).toEqual([]);
 
-    await as('publisher').workspace.sendBack({ council: W, comment: 'Please add the dates of the school visits' });
+    await as('publisher').workspace.sendBack({
+      council: W,
+      comment: 'Please add the dates of the school visits',
+      sections: { contacts: 'The fostering team needs an email address.' },
+    });
     const sentBack = await arrived();
     expect(deliveries(sentBack)).toEqual(['editor@worcs.example: Worcestershire County Council: your changes were sent back']);
     expect(sentBack[0]!.text).toContain('Please add the dates of the school visits');
+    expect(sentBack[0]!.text).toContain('On the contacts: The fostering team needs an email address.');
     expect(sentBack[0]!.text).toContain(`${ORIGIN}/${W}/manage`);
 
     const { revisions } = await as('editor2').workspace.draft({ council: W });

@@ -3,6 +3,7 @@ import {
   type EditionActor,
   Refusal,
   SECTIONS,
+  SECTION_LABELS,
   type Section,
   change,
   diffContent,
@@ -113,7 +114,12 @@ export const workspaceRouter = router({
     .mutation(async ({ ctx, input }) => {
       const done = await ctx.council.workspace.sendBack(input.comment, actorOf(ctx), ctx.now(), input.sections);
       const council = ctx.council.council.slug;
-      ctx.notify.sentBack({ council, part: 'page', version: done.version, by: ctx.user, comment: input.comment });
+      // The comments on single sections go in the email too, each after the section it is about.
+      const onSections = SECTIONS.flatMap((section) =>
+        input.sections[section] ? [`On the ${SECTION_LABELS[section]}: ${input.sections[section]}`] : [],
+      );
+      const comment = [input.comment, ...onSections].join('\n\n');
+      ctx.notify.sentBack({ council, part: 'page', version: done.version, by: ctx.user, comment });
       return done;
     }),
 
