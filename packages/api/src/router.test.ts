@@ -107,6 +107,7 @@ describe('tenancy, procedure by procedure', () => {
     'feedback.submit': (council) => ({ council, page: `/${council}`, helpful: true, comment: 'Thank you' }),
     'feedback.send': (council) => ({ council, page: `/${council}`, topic: null, message: 'More about money please' }),
     'feedback.overview': (council) => ({ council }),
+    'feedback.setSafeguardingContact': (council) => ({ council, contact: 'Front door: 01234 000000' }),
     'feedback.mark': (council) => ({ council, id: '00000000-0000-4000-8000-000000000000', status: 'read' }),
     'branding.get': (council) => ({ council }),
     'branding.save': (council) => ({ council, brandColour: '#00594f', brandName: null }),

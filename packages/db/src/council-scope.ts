@@ -89,6 +89,16 @@ export function councilScope(db: Database, councilId: string, council: Council) 
         const summary = `Set the brand to ${branding.brandColour ?? 'the platform colour'} and ${branding.brandName ? `"${branding.brandName}"` : 'the council name'}`;
         await recordAudit(trx, { councilId, actor, action: 'branding-changed', summary, detail: { ...branding } }, now);
       }),
+    /** Who to tell when a message suggests a child may be at risk; null until a publisher gives it. */
+    safeguardingContact: async (): Promise<string | null> =>
+      (await db.selectFrom('councils').select('safeguarding_contact').where('id', '=', councilId).executeTakeFirst())
+        ?.safeguarding_contact ?? null,
+    setSafeguardingContact: (contact: string, actor: ChangeActor, now = new Date()) =>
+      db.transaction().execute(async (trx) => {
+        await trx.updateTable('councils').set({ safeguarding_contact: contact }).where('id', '=', councilId).execute();
+        const summary = `Set the safeguarding contact for messages to “${contact}”`;
+        await recordAudit(trx, { councilId, actor, action: 'safeguarding-contact-changed', summary, detail: { contact } }, now);
+      }),
     roleOf: (userId: string) => findRole(db, councilId, userId),
     audit: (record: Omit<AuditRecord, 'councilId'>, now = new Date()) => recordAudit(db, { ...record, councilId }, now),
     auditLog: () => listAudit(db, councilId),

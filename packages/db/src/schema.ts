@@ -32,6 +32,8 @@ export interface CouncilTable {
   brand_colour: string | null;
   brand_name: string | null;
   created_at: string;
+  /** Who to tell when a message suggests a child may be at risk, in the council's words; null until given. */
+  safeguarding_contact: string | null;
 }
 
 interface PrincipleTable {

@@ -77,6 +77,7 @@ export const AUDIT_ACTIONS = [
   'branding-changed',
   'feedback-marked',
   'wording-confirmed',
+  'safeguarding-contact-changed',
 ] as const;
 export const auditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditAction>;

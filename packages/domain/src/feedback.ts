@@ -104,7 +104,17 @@ export const feedbackTally = z.object({
 });
 export type FeedbackTally = z.infer<typeof feedbackTally>;
 
+/** Who to tell when a message suggests a child may be at risk: a team, a number, an address. */
+export const safeguardingContact = z
+  .string({ error: 'Enter who to contact when a message suggests a child may be at risk' })
+  .trim()
+  .min(1, 'Enter who to contact when a message suggests a child may be at risk')
+  .max(300, 'The safeguarding contact is at most 300 characters')
+  .refine((value) => !CONTROL_CHARACTERS.test(value), 'The safeguarding contact must not contain control characters');
+
 export const feedbackOverview = z.object({
+  /** Given by a publisher before the messages can be read; null until then, and the lists are empty. */
+  safeguardingContact: z.string().nullable(),
   tallies: z.array(feedbackTally),
   /** Everything with words in it, newest first. */
   comments: z.array(feedback),

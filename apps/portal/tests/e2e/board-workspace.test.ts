@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createDatabase, findCouncilBySlug, progressScope } from '@pledgekeeper/db';
 import { describeEachDialect } from '@pledgekeeper/stack';
-import { launchChromium, storedRows, type Stack } from './harness';
+import { giveSafeguardingContact, launchChromium, storedRows, type Stack } from './harness';
 import { TEST_ADMIN as ADMIN, acceptInvitation as accept, press } from './journeys';
 import { BOARD_WORKSPACE_ACTIONS, HOSTILE_FORM, actionKey, actionUrl, portalActions } from './portal-actions';
 import { VIEWPORTS } from './public-pages';
@@ -45,6 +45,7 @@ const box = (page: Page, name: 'Day' | 'Month' | 'Year') => page.getByRole('text
 describeEachDialect(describe, 'board meetings and “you said, we did” in the workspace, on %s', (dialect) => {
   beforeAll(async () => {
     stack = await steps.start(dialect);
+    await giveSafeguardingContact(stack.databaseUrl, 'worcestershire');
     const admin = await person();
     await signIn(admin, ADMIN.email, ADMIN.password);
     publisher = await person();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DELIVERY_STATUS_LABELS } from '@pledgekeeper/domain/progress';
-import { launchChromium, publishProgress, startStack, storedFeedback, type Stack } from './harness';
+import { giveSafeguardingContact, launchChromium, publishProgress, startStack, storedFeedback, type Stack } from './harness';
 import { adminEnv, councilThroughWorkspace, press, publisherOf, publishPage } from './journeys';
 import { SAMPLE_PROGRESS } from './public-pages';
 
@@ -186,6 +186,7 @@ describe('"Tell us if we\'re not keeping this"', () => {
 
     const staff = await publisherOf(browser, stack.portalUrl, 'worcestershire', 'Wren Worcs');
     contexts.push(staff.context());
+    await giveSafeguardingContact(stack.databaseUrl, 'worcestershire');
     await staff.goto(`${stack.portalUrl}/worcestershire/manage/feedback`);
     expect(await staff.locator('.feedback-item', { hasText: MESSAGE }).locator('.about').textContent()).toBe('About Pledge 3');
   });

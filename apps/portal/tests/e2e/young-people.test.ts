@@ -67,6 +67,14 @@ describe('"Tell us what you think"', () => {
     const staff = await publisherOf(browser, stack.portalUrl, 'somerset', 'Sam Somerset');
     contexts.push(staff.context());
     await staff.goto(`${stack.portalUrl}/somerset/manage/feedback`);
+    // No message is shown until the council has said who to tell when one suggests a child is at risk.
+    expect(await staff.locator('main').textContent()).toContain('Messages can be read here once Somerset County Council has given');
+    expect(await staff.locator('main').textContent()).not.toContain(MESSAGE);
+    await staff
+      .getByLabel('Who to contact when a message suggests a child may be at risk')
+      .fill('Children’s services front door: 0300 000 0000');
+    await press(staff, 'Save the safeguarding contact');
+    expect(await staff.locator('.govuk-warning-text').textContent()).toContain('contact Children’s services front door: 0300 000 0000');
     const row = staff.locator('tbody tr').first();
     expect((await row.locator('th, td').allTextContents()).map((cell) => cell.trim())).toEqual([
       new Date().toISOString().slice(0, 7),
@@ -93,7 +101,7 @@ describe('"Tell us what you think"', () => {
     expect(await answered.locator('.govuk-tag').textContent()).toBe('Answered in person');
     expect(await answered.textContent()).toContain('Answered in person by Sam Somerset');
     // Whoever reads the messages is told, always, what to do when one suggests a child is at risk.
-    expect(await staff.locator('.govuk-warning-text').textContent()).toContain('safeguarding procedure straight away');
+    expect(await staff.locator('.govuk-warning-text').textContent()).toContain('may be at risk of harm, act straight away');
     expect((await storedFeedback(stack.databaseUrl, 'somerset'))[0]).toMatchObject({ status: 'answered', statusChangedBy: 'Sam Somerset' });
 
     // The staff pages meet the same bar as the public ones (axe needs JavaScript to run).

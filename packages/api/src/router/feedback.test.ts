@@ -22,8 +22,39 @@ describeEachDialect(describe, "young people's feedback on %s", (dialect) => {
     createCaller(createContext({ db: t.db, now: () => now, sessionToken: null, client }));
   const staff = (who: keyof typeof tokens) => createCaller(createContext({ db: t.db, now: () => NOW, sessionToken: tokens[who] }));
   const message = { council: 'somerset', page: '/somerset', topic: 'promises' as const, message: 'I want to know who my advocate is' };
+  const giveSafeguardingContacts = () => t.db.updateTable('councils').set({ safeguarding_contact: 'Front door: 0300 000 0000' }).execute();
+
+  it('shows no message until a publisher has said who to tell when one suggests a child is at risk', async () => {
+    await reader().feedback.send(message);
+    expect(await staff('editorA').feedback.overview({ council: 'somerset' })).toEqual({
+      safeguardingContact: null,
+      tallies: [],
+      comments: [],
+    });
+    await rejection(
+      staff('editorA').feedback.setSafeguardingContact({ council: 'somerset', contact: 'Front door: 0300 000 0000' }),
+      'FORBIDDEN',
+    );
+    const empty = await rejection(
+      staff('publisherA').feedback.setSafeguardingContact({ council: 'somerset', contact: '  ' }),
+      'BAD_REQUEST',
+    );
+    expect(empty.message).toMatch(/Enter who to contact when a message suggests a child may be at risk/);
+    expect(
+      await staff('publisherA').feedback.setSafeguardingContact({ council: 'somerset', contact: ' Front door: 0300 000 0000 ' }),
+    ).toEqual({
+      contact: 'Front door: 0300 000 0000',
+    });
+    const overview = await staff('editorA').feedback.overview({ council: 'somerset' });
+    expect(overview.safeguardingContact).toBe('Front door: 0300 000 0000');
+    expect(overview.comments).toHaveLength(1);
+    // One council's contact is its own.
+    expect((await staff('publisherB').feedback.overview({ council: 'worcestershire' })).safeguardingContact).toBeNull();
+    expect((await staff('publisherA').people.audit({ council: 'somerset' }))[0]).toMatchObject({ action: 'safeguarding-contact-changed' });
+  });
 
   it("takes a message anonymously and shows it to the council's own people only", async () => {
+    await giveSafeguardingContacts();
     expect(await reader().feedback.send(message)).toEqual({ received: true });
     await reader().feedback.submit({ council: 'somerset', page: '/somerset', helpful: true, comment: null });
     const overview = await staff('publisherA').feedback.overview({ council: 'somerset' });
@@ -36,6 +67,7 @@ describeEachDialect(describe, "young people's feedback on %s", (dialect) => {
   });
 
   it('lets an editor mark a message read, then answered, naming who did it', async () => {
+    await giveSafeguardingContacts();
     await reader().feedback.send(message);
     const [sent] = (await staff('editorA').feedback.overview({ council: 'somerset' })).comments;
     await staff('editorA').feedback.mark({ council: 'somerset', id: sent!.id, status: 'read' });
@@ -53,6 +85,7 @@ describeEachDialect(describe, "young people's feedback on %s", (dialect) => {
   });
 
   it('keeps which promise or theme a message is about, and shows it to staff', async () => {
+    await giveSafeguardingContacts();
     await reader().feedback.send({ ...message, council: 'worcestershire', page: '/worcestershire', about: 'promise-3' });
     await reader().feedback.send({ ...message, about: 'theme-where-i-live' });
     const [worcestershire] = (await staff('publisherB').feedback.overview({ council: 'worcestershire' })).comments;

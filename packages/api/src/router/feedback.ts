@@ -5,11 +5,12 @@ import {
   feedbackReceipt,
   markFeedbackInput,
   messageInput,
+  safeguardingContact,
   tallyFeedback,
 } from '@pledgekeeper/domain/feedback';
 import { progressTargets } from '@pledgekeeper/domain/progress';
 import { z } from 'zod';
-import { councilProcedure, memberProcedure, router } from '../trpc.js';
+import { councilProcedure, memberProcedure, publisherProcedure, router } from '../trpc.js';
 
 const TOO_MANY_SUBMISSIONS = 'You have sent a lot in a short time. Wait 15 minutes, then try again.';
 const notInPledge = (council: string) =>
@@ -58,8 +59,20 @@ export const feedbackRouter = router({
     .input(z.object({ council: z.string() }))
     .output(feedbackOverview)
     .query(async ({ ctx }) => {
+      // Nobody reads the messages until the council has said who to tell if one suggests a child is at risk.
+      const safeguardingContact = await ctx.council.safeguardingContact();
+      if (safeguardingContact === null) return { safeguardingContact, tallies: [], comments: [] };
       const items = await ctx.council.listFeedback();
-      return { tallies: tallyFeedback(items), comments: items.filter((item) => item.comment !== null) };
+      return { safeguardingContact, tallies: tallyFeedback(items), comments: items.filter((item) => item.comment !== null) };
+    }),
+
+  /** Who to tell when a message suggests a child may be at risk: a publisher gives it, and may change it. */
+  setSafeguardingContact: publisherProcedure
+    .input(z.object({ council: z.string(), contact: safeguardingContact }))
+    .output(z.object({ contact: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.council.setSafeguardingContact(input.contact, ctx.user, ctx.now());
+      return { contact: input.contact };
     }),
 
   /** Marks a comment as new, read or answered. */

@@ -53,6 +53,7 @@ describeEachDialect(describe, 'delivery on each promise on %s', (dialect) => {
   });
 
   it('publishes a board meeting and a "you said, we did" entry with the promise they concern', async () => {
+    await as('publisher').feedback.setSafeguardingContact({ council: W, contact: 'Front door: 01905 000000' });
     await as(null).feedback.send({ council: W, page: `/${W}`, topic: 'promises', message: 'My letters are hard to read' });
     const [message] = (await as('publisher').feedback.overview({ council: W })).comments;
     const meeting = {

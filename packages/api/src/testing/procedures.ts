@@ -33,6 +33,10 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     input: (council) => ({ council, page: `/${council}`, topic: 'help', message: 'Who can I talk to?' }),
   },
   'feedback.overview': { access: 'member', input: (council) => ({ council }) },
+  'feedback.setSafeguardingContact': {
+    access: 'publisher',
+    input: (council) => ({ council, contact: 'Children’s services front door: 01234 000000' }),
+  },
   'feedback.mark': { access: 'member', input: (council, f) => ({ council, id: f.feedbackOf[council], status: 'read' }) },
   'branding.get': { access: 'member', input: (council) => ({ council }) },
   'branding.save': { access: 'publisher', input: (council) => ({ council, brandColour: '#00594f', brandName: 'Our portal' }) },

@@ -1,4 +1,4 @@
-import { FEEDBACK_STATUSES, markFeedbackInput, type FeedbackStatus } from '@pledgekeeper/domain/feedback';
+import { FEEDBACK_STATUSES, markFeedbackInput, safeguardingContact, type FeedbackStatus } from '@pledgekeeper/domain/feedback';
 import { fail } from '@sveltejs/kit';
 import { progressEntries } from '@pledgekeeper/domain/progress';
 import { actionFailed, loadFailed, onlyApiFailures } from '$lib/server/failures';
@@ -27,6 +27,20 @@ export const load = keptForForms('feedback', (async ({ locals, params, url }) =>
 }) satisfies PageServerLoad);
 
 export const actions = {
+  /** Who to tell when a message suggests a child may be at risk: given once before messages can be read. */
+  safeguarding: async ({ request, locals, params, url }) => {
+    const raw = String((await request.formData()).get('contact') ?? '');
+    const contact = safeguardingContact.safeParse(raw);
+    if (!contact.success) {
+      return fail(400, { contact: raw, errors: { contact: contact.error.issues[0]?.message ?? 'Check the contact and try again' } });
+    }
+    try {
+      await locals.api.feedback.setSafeguardingContact.mutate({ council: params.council, contact: contact.data });
+      return { safeguardingSaved: true as const };
+    } catch (cause) {
+      return actionFailed(cause, url, { contact: raw });
+    }
+  },
   mark: async ({ request, locals, params, url }) => {
     const data = await request.formData();
     const id = String(data.get('id') ?? '');
