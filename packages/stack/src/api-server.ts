@@ -19,11 +19,13 @@ export interface ApiOptions {
   healthy?: boolean;
   /** Its own process group, for a command-line run that handles Ctrl-C itself. */
   detached?: boolean;
+  /** A port already chosen with the others a test needs, so no two are the same; else a free one. */
+  port?: number;
 }
 
 /** Spawns the API server, as `scripts/start.sh` runs it. */
 export async function startApi(options: ApiOptions = {}): Promise<ApiServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const service = startService({
     name: 'The API server',
     args: [builtServer()],

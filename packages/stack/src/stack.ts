@@ -6,7 +6,7 @@ import type { DialectName } from '@pledgekeeper/db';
 import { openTestDatabase } from '@pledgekeeper/db/testing';
 import { type ApiServer, startApi } from './api-server.js';
 import { builtPortal } from './built.js';
-import { freePort } from './ports.js';
+import { freePorts } from './ports.js';
 import { type Service, startService, waitUntilReady } from './service.js';
 
 export interface Stack {
@@ -58,8 +58,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await postgres?.destroy();
   };
   try {
-    const portalUrl = `http://127.0.0.1:${await freePort()}`;
+    // Both ports at once: the portal's is chosen before the API starts (its emails link to the
+    // portal), and chosen apart from the API's, the API could be given the same one.
+    const [apiPort, portalPort] = await freePorts(2);
+    const portalUrl = `http://127.0.0.1:${portalPort}`;
     const api = await startApi({
+      port: apiPort,
       cwd: directory,
       detached: options.detached ?? false,
       baseEnv: common,
