@@ -5,6 +5,7 @@ import { appRouter, createCaller } from './root.js';
 import { signInActors } from './testing/actors.js';
 import { createContext } from './trpc.js';
 import { rejection } from './testing/rejection.js';
+import { TINY_SVG } from './testing/procedures.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 
@@ -109,8 +110,9 @@ describe('tenancy, procedure by procedure', () => {
     'feedback.overview': (council) => ({ council }),
     'feedback.setSafeguardingContact': (council) => ({ council, contact: 'Front door: 01234 000000' }),
     'feedback.mark': (council) => ({ council, id: '00000000-0000-4000-8000-000000000000', status: 'read' }),
-    'branding.get': (council) => ({ council }),
-    'branding.save': (council) => ({ council, brandColour: '#00594f', brandName: null }),
+    'branding.uploadLogo': (council) => ({ council, type: 'image/svg+xml', data: TINY_SVG }),
+    'branding.logo': (council) => ({ council, id: 'a'.repeat(64) }),
+    'council.logo': (council) => ({ council, id: 'a'.repeat(64) }),
     'people.list': (council) => ({ council }),
     'people.invite': (council) => ({ council, email: 'new.person@example.org', role: 'editor' }),
     'people.revokeInvitation': (council) => ({ council, invitationId: '00000000-0000-4000-8000-000000000000' }),

@@ -1,11 +1,12 @@
-import { type Branding, type Council } from '@pledgekeeper/domain/council';
+import { createHash } from 'node:crypto';
+import { type Council } from '@pledgekeeper/domain/council';
 import { type Actor, type EditionContent, Refusal } from '@pledgekeeper/domain/workspace';
 import { type Feedback, type FeedbackInput, type FeedbackStatus, type MessageInput } from '@pledgekeeper/domain/feedback';
 import type { Database } from './connection.js';
 import { publishedContent } from './published-cache.js';
 import { type EditionRef, findPublishedEdition } from './repositories/published-editions.js';
 import { type AuditRecord, listAudit, recordAudit } from './repositories/audit.js';
-import { updateBranding } from './repositories/councils.js';
+import { type LogoFile, findLogo, insertLogo } from './repositories/logos.js';
 import { answersByFeedback, insertFeedback, insertMessage, listFeedback, markFeedback } from './repositories/feedback.js';
 import { type SubmissionForm, takeSubmission } from './repositories/submissions.js';
 import { findRole } from './repositories/users.js';
@@ -82,13 +83,16 @@ export function councilScope(db: Database, councilId: string, council: Council) 
           now,
         );
       }),
-    /** Changes how the portal looks, at once (it is not part of an edition), with an audit entry. */
-    setBranding: (branding: Branding, actor: ChangeActor, now = new Date()) =>
-      db.transaction().execute(async (trx) => {
-        await updateBranding(trx, councilId, branding);
-        const summary = `Set the brand to ${branding.brandColour ?? 'the platform colour'} and ${branding.brandName ? `"${branding.brandName}"` : 'the council name'}`;
-        await recordAudit(trx, { councilId, actor, action: 'branding-changed', summary, detail: { ...branding } }, now);
-      }),
+    /** Stores a logo already checked and rebuilt, named by the SHA-256 of its bytes; the same file twice is one. */
+    async storeLogo(logo: LogoFile, by: string | null, now = new Date()): Promise<string> {
+      const id = createHash('sha256').update(logo.bytes).digest('hex');
+      await insertLogo(db, councilId, { ...logo, id }, by, now);
+      return id;
+    },
+    /** Any of the council's logos, for its own people: a draft's logo is not public. */
+    logo: (id: string) => findLogo(db, councilId, id),
+    /** The logo of the council's published branding only: the one its public pages show. */
+    publishedLogo: (id: string) => (council.brandLogo?.id === id ? findLogo(db, councilId, id) : Promise.resolve(null)),
     /** Who to tell when a message suggests a child may be at risk; null until a publisher gives it. */
     safeguardingContact: async (): Promise<string | null> =>
       (await db.selectFrom('councils').select('safeguarding_contact').where('id', '=', councilId).executeTakeFirst())

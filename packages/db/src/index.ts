@@ -14,6 +14,7 @@ export { migrateToLatest } from './migrate.js';
 export { councilScope, type ChangeActor, type CouncilScope, type PublishedPage } from './council-scope.js';
 export { findCouncilBySlug, insertCouncil, listPublishedCouncils, type StoredCouncil } from './repositories/councils.js';
 export { findPublishedEdition, insertEdition, type EditionRef } from './repositories/published-editions.js';
+export { type LogoFile } from './repositories/logos.js';
 export { readEdition } from './repositories/content-tables-read.js';
 export { insertFeedback, insertMessage, listFeedback, markFeedback } from './repositories/feedback.js';
 export { takeSubmission, SUBMISSION_LIMITS, type SubmissionForm } from './repositories/submissions.js';

@@ -17,6 +17,7 @@ import * as helpfulQuestion from './migrations/2026-11-30T10-40-helpful-question
 import * as nationPrinciples from './migrations/2026-11-30T12-00-nation-principles.js';
 import * as sectionComments from './migrations/2026-11-30T12-20-section-comments.js';
 import * as safeguardingContact from './migrations/2026-11-30T12-30-safeguarding-contact.js';
+import * as brandingInEditions from './migrations/2026-11-30T13-00-branding-in-editions.js';
 import * as emailPreferences from './migrations/2026-11-30T12-10-email-preferences.js';
 
 // Listed here rather than read from a folder, so the compiled package needs no file lookups.
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30T12-10-email-preferences': emailPreferences,
   '2026-11-30T12-20-section-comments': sectionComments,
   '2026-11-30T12-30-safeguarding-contact': safeguardingContact,
+  '2026-11-30T13-00-branding-in-editions': brandingInEditions,
 };
 
 /** Brings the schema to the named migration, no further: for tests of a migration's data. */

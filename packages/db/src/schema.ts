@@ -31,6 +31,8 @@ export interface CouncilTable {
   contact: string | null;
   brand_colour: string | null;
   brand_name: string | null;
+  /** JSON of the domain's LogoRef, or null: the published edition's logo, copied when it is published. */
+  brand_logo: string | null;
   created_at: string;
   /** Who to tell when a message suggests a child may be at risk, in the council's words; null until given. */
   safeguarding_contact: string | null;
@@ -179,6 +181,19 @@ interface SignInAttemptTable {
 }
 
 /** A kind of email someone turned off: see the 2026-11-30T12-10 migration. */
+/** A council's uploaded logo, already checked and rebuilt: see the API's logo module. */
+interface LogoTable {
+  council_id: string;
+  /** SHA-256 of the bytes, in hex: the same file uploaded twice is one row. */
+  id: string;
+  content_type: string;
+  /** The bytes, as base64. */
+  data: string;
+  byte_size: number;
+  created_by: string | null;
+  created_at: string;
+}
+
 interface EmailOptOutTable {
   user_id: string;
   kind: string;
@@ -227,4 +242,5 @@ export interface DatabaseSchema {
   feedback_answers: FeedbackAnswerTable;
   submission_attempts: SubmissionAttemptTable;
   email_opt_outs: EmailOptOutTable;
+  logos: LogoTable;
 }

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CouncilContent, councilContent } from '@pledgekeeper/domain/council';
+import { type CouncilContent, brandingOf, councilContent } from '@pledgekeeper/domain/council';
 import { checkCouncilContent, errorsOf } from '@pledgekeeper/domain/rules';
 import type { Database } from './connection.js';
 import { findCouncilBySlug, insertCouncil } from './repositories/councils.js';
@@ -65,7 +65,8 @@ export async function seedCouncils(db: Database, contents: CouncilContent[], now
     const added = await db.transaction().execute(async (trx) => {
       if (await findCouncilBySlug(trx, council.slug)) return false;
       const stored = await insertCouncil(trx, council, now);
-      await insertEdition(trx, stored.id, content, { version: 1, status: 'published', now });
+      // A seed file states its branding on its council; the first edition carries it from there.
+      await insertEdition(trx, stored.id, { ...content, branding: brandingOf(council) }, { version: 1, status: 'published', now });
       return true;
     });
     (added ? report.inserted : report.skipped).push(council.slug);

@@ -21,7 +21,7 @@ import { insertEditionRows } from './repositories/content-tables.js';
 import { findEditionContent, listHistory } from './repositories/history.js';
 import { publishedContent } from './published-cache.js';
 import { confirmedVersions } from './repositories/wording-confirmations.js';
-import { type EditionRef, findPublishedEdition, setReviewed } from './repositories/published-editions.js';
+import { type EditionRef, findPublishedEdition, setPublishedBranding, setReviewed } from './repositories/published-editions.js';
 import { retryingTransaction } from './repositories/retrying-transaction.js';
 import { reviewSteps } from './repositories/review-steps.js';
 import {
@@ -162,6 +162,7 @@ export function workspaceScope(db: Database, councilId: string, council: Council
           reviewed_at: at,
         });
         await insertEditionRows(trx, councilId, edition.id, edition.content);
+        await setPublishedBranding(trx, councilId, edition.content.branding);
         await audit(trx, by, { action: 'publish', version: edition.version }, now);
         return { version: edition.version, publishedAt: at };
       }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { brandColour } from './colour.js';
+import { logoRef } from './logo.js';
 import { nation } from './nation.js';
 import { emailAddress, httpUrl, phoneNumber, plainText } from './text.js';
 
@@ -107,12 +108,27 @@ export const council = z.object({
   brandColour: brandColour.nullable().default(null),
   /** The name the portal shows in its header, where the council prefers a shorter one. */
   brandName: plainText(80).nullable().default(null),
+  /** The logo in the portal's header, with the words that stand for it; null for none. */
+  brandLogo: logoRef.nullable().default(null),
 });
 export type Council = z.infer<typeof council>;
 
-/** What a council's publishers may change about how its portal looks. */
+/**
+ * How a council's portal looks: a section of its page like any other, so a change is drafted,
+ * reviewed and published. The council's own row keeps a copy of the published edition's, written
+ * when it is published, for the headers of pages that read no edition.
+ */
 export const branding = z.object({
-  brandColour: brandColour.nullable(),
-  brandName: plainText(80).nullable(),
+  brandColour: brandColour.nullable().default(null),
+  brandName: plainText(80).nullable().default(null),
+  brandLogo: logoRef.nullable().default(null),
 });
 export type Branding = z.infer<typeof branding>;
+export const noBranding = (): Branding => ({ brandColour: null, brandName: null, brandLogo: null });
+
+/** A council's branding as the council's own fields state it. */
+export const brandingOf = (council: Pick<Council, 'brandColour' | 'brandName' | 'brandLogo'>): Branding => ({
+  brandColour: council.brandColour,
+  brandName: council.brandName,
+  brandLogo: council.brandLogo,
+});

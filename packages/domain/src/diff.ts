@@ -1,5 +1,6 @@
 import type { Board } from './board.js';
-import type { Contact } from './council.js';
+import { type Branding, type Contact, noBranding } from './council.js';
+import type { LogoRef } from './logo.js';
 import type { EventOffer, InvolvementOpportunity, TrainingOffer } from './involvement.js';
 import type { PledgeContent, PromiseRecord, Theme } from './pledge.js';
 import { LOCAL_OFFER_AREAS, principleByCode } from './reference.js';
@@ -196,6 +197,17 @@ function diffContacts(before: readonly Contact[], after: readonly Contact[]): Ch
   return changes.all;
 }
 
+function diffBranding(before: Branding, after: Branding): Change[] {
+  const changes = new Changes('branding');
+  changes.value('branding.brandColour', 'Colour of the header', before.brandColour, after.brandColour);
+  changes.value('branding.brandName', 'Name in the header', before.brandName, after.brandName);
+  // A new file is a new picture even when its description stays: the diff says so in words.
+  const logo = (ref: LogoRef | null) =>
+    ref ? `${ref.alt} (${ref.type === 'image/png' ? 'PNG' : 'SVG'} file ${ref.id.slice(0, 8)})` : null;
+  changes.value('branding.brandLogo', 'Logo', logo(before.brandLogo), logo(after.brandLogo));
+  return changes.all;
+}
+
 /** Every difference between two editions of a page, section by section, in page order. */
 export function diffContent(before: EditionContent, after: EditionContent): Change[] {
   return [
@@ -206,5 +218,6 @@ export function diffContent(before: EditionContent, after: EditionContent): Chan
     ...diffTraining(before.training, after.training),
     ...diffEvents(before.events, after.events),
     ...diffContacts(before.contacts, after.contacts),
+    ...diffBranding(before.branding ?? noBranding(), after.branding ?? noBranding()),
   ];
 }

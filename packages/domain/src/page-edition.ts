@@ -13,6 +13,7 @@ export const SECTION_LABELS: Record<Section, string> = {
   training: 'training offers',
   events: 'event offers',
   contacts: 'contacts',
+  branding: 'branding',
 };
 
 /** A council's page as a kind of content with a lifecycle: the rules are checked against that council. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { role } from './account.js';
 import { board } from './board.js';
-import { contact, council } from './council.js';
+import { branding, contact, council, noBranding } from './council.js';
 import { eventOffer, involvement, trainingOffer } from './involvement.js';
 import { councilContent } from './page.js';
 import { pledgeContent, pledgeStatus } from './pledge.js';
@@ -9,7 +9,7 @@ import { statement } from './statement.js';
 import { CONTROL_CHARACTERS } from './text.js';
 
 /** The parts of a council's page that are edited, and saved, one at a time. */
-export const SECTIONS = ['statement', 'pledge', 'board', 'involvement', 'training', 'events', 'contacts'] as const;
+export const SECTIONS = ['statement', 'pledge', 'board', 'involvement', 'training', 'events', 'contacts', 'branding'] as const;
 export const section = z.enum(SECTIONS, {
   error: () => `The section must be one of ${SECTIONS.join(', ')}`,
 });
@@ -25,12 +25,16 @@ export const sectionContent = {
   training: z.array(trainingOffer).max(20, 'A page has at most 20 training offers'),
   events: z.array(eventOffer).max(20, 'A page has at most 20 event offers'),
   contacts: z.array(contact).max(20, 'A page has at most 20 contacts'),
+  branding,
 } as const satisfies Record<Section, z.ZodType>;
 
 export type SectionContent<S extends Section> = z.infer<(typeof sectionContent)[S]>;
 
-/** One edition's whole content: the page without the council itself. */
-export const editionContent = councilContent.omit({ council: true });
+/**
+ * One edition's whole content: the page without the council itself, and how the portal looks. A
+ * seed file states its branding on its council; an edition carries its own, so it is reviewed.
+ */
+export const editionContent = councilContent.omit({ council: true }).extend({ branding: branding.default(noBranding) });
 export type EditionContent = z.infer<typeof editionContent>;
 
 /** The content of a council that has never had a page: a statement with no paragraphs, and nothing else. */
@@ -42,6 +46,7 @@ export const emptyContent = (): EditionContent => ({
   training: [],
   events: [],
   contacts: [],
+  branding: noBranding(),
 });
 
 /** Who last saved a section of a draft, and which save it was: the basis of optimistic concurrency. */

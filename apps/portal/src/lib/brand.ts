@@ -1,17 +1,24 @@
-import type { Council } from '@pledgekeeper/domain/council';
+import { type Council, logoPath } from '@pledgekeeper/domain/council';
 
-/** What the header shows for a council: its chosen name and colour, or its name and ours. */
+/** What the header shows for a council: its chosen name, colour and logo, or its name and ours. */
 export interface Brand {
   slug: string;
   name: string;
   /** "#rrggbb", already checked for contrast when it was set; null for the platform's own. */
   colour: string | null;
+  /** The logo's address and the words that stand for it; null for none. */
+  logo: { src: string; alt: string } | null;
 }
 
-export const brandOf = (council: Pick<Council, 'slug' | 'name' | 'brandColour' | 'brandName'>): Brand => ({
+/**
+ * A council's brand as its header shows it. `preview` takes the logo from the workspace's own
+ * address, which serves a draft's logo to the council's people only.
+ */
+export const brandOf = (council: Pick<Council, 'slug' | 'name' | 'brandColour' | 'brandName' | 'brandLogo'>, preview = false): Brand => ({
   slug: council.slug,
   name: council.brandName ?? council.name,
   colour: council.brandColour,
+  logo: council.brandLogo ? { src: logoPath(council.slug, council.brandLogo, preview), alt: council.brandLogo.alt } : null,
 });
 
 /**

@@ -41,6 +41,7 @@ export const SECTION_TITLES: Record<Section, string> = {
   training: 'Training',
   events: 'Events and promotions',
   contacts: 'Contacts',
+  branding: 'Branding',
 };
 
 /**

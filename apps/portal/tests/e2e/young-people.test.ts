@@ -163,28 +163,3 @@ describe('help and complaints', () => {
     expect(await help.textContent()).toContain('0300 123 2224');
   });
 });
-
-describe('council branding', () => {
-  it('refuses a colour white text cannot be read on, offers one that passes, and the header shows it', async () => {
-    const publisher = await publisherOf(browser, stack.portalUrl, 'worcestershire', 'Bea Brand');
-    contexts.push(publisher.context());
-    await publisher.goto(`${stack.portalUrl}/worcestershire/manage/branding`);
-    await publisher.getByLabel('Colour').fill('#ffcc00');
-    await publisher.getByLabel('Name in the header').fill('Worcestershire');
-    await press(publisher, 'Save branding');
-    const alert = await publisher.getByRole('alert').textContent();
-    expect(alert).toMatch(/White text on #ffcc00 has a contrast of 1\.\d:1; it needs at least 4\.5:1/);
-    const suggestion = /Try (#[0-9a-f]{6})/.exec(alert ?? '')?.[1] ?? '';
-    expect(suggestion).toMatch(/^#[0-9a-f]{6}$/);
-
-    await press(publisher, `Use ${suggestion} instead`);
-    expect(await publisher.getByRole('status').textContent()).toContain('Branding saved');
-
-    const page = await reader('/worcestershire');
-    expect(await page.locator('.site-name').textContent()).toBe('Worcestershire');
-    const background = await page.locator('.site-header').evaluate((element) => getComputedStyle(element).backgroundColor);
-    const [r, g, b] = [1, 3, 5].map((at) => parseInt(suggestion.slice(at, at + 2), 16));
-    expect(background).toBe(`rgb(${r}, ${g}, ${b})`);
-    expect(await page.title()).toBe('Worcestershire – Pledgekeeper');
-  });
-});

@@ -67,7 +67,7 @@ describeEachDialect(describe, 'onboarding councils on %s', (dialect) => {
       council: 'north-yorkshire',
     });
     const created = await findCouncilBySlug(t.db, 'north-yorkshire');
-    expect(created?.council).toEqual({ ...NORTH_YORKSHIRE, contact: null, brandColour: null, brandName: null });
+    expect(created?.council).toEqual({ ...NORTH_YORKSHIRE, contact: null, brandColour: null, brandName: null, brandLogo: null });
     expect((await admin().auth.me())?.memberships).toEqual([]);
     await rejection(admin().people.list({ council: 'north-yorkshire' }), 'FORBIDDEN');
     await rejection(admin().council.page({ council: 'north-yorkshire' }), 'NOT_FOUND');

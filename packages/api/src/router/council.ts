@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { listPublishedCouncils } from '@pledgekeeper/db';
-import { LOCAL_OFFER_AREAS, councilPage, councilSummary, principlesOf, publicPromises } from '@pledgekeeper/domain/council';
+import {
+  LOCAL_OFFER_AREAS,
+  councilPage,
+  logoId,
+  logoType,
+  councilSummary,
+  principlesOf,
+  publicPromises,
+} from '@pledgekeeper/domain/council';
 import { Refusal } from '@pledgekeeper/domain/workspace';
 import { councilProcedure, publicProcedure, router } from '../trpc.js';
 
@@ -16,7 +24,8 @@ export const councilRouter = router({
     }
     const { edition, content } = published;
     return {
-      council: ctx.council.council,
+      // How the page looks is the published edition's, like everything else on it.
+      council: { ...ctx.council.council, ...content.branding },
       ...content,
       // Suggestions the editors turned down are theirs alone: the public sees only what was chosen.
       pledge: content.pledge
@@ -33,4 +42,14 @@ export const councilRouter = router({
       localOfferAreas: [...LOCAL_OFFER_AREAS],
     };
   }),
+
+  /** The logo of a council's published branding, and no other: a draft's logo is not public. */
+  logo: councilProcedure
+    .input(z.object({ id: logoId }))
+    .output(z.object({ type: logoType, data: z.string() }))
+    .query(async ({ ctx, input }) => {
+      const found = await ctx.council.publishedLogo(input.id);
+      if (!found) throw new Refusal('NOT_FOUND', `${ctx.council.council.name} shows no such logo`);
+      return { type: found.type, data: Buffer.from(found.bytes).toString('base64') };
+    }),
 });

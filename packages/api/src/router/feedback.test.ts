@@ -144,34 +144,3 @@ describeEachDialect(describe, "young people's feedback on %s", (dialect) => {
     await rejection(sender(key).feedback.send(message), 'TOO_MANY_REQUESTS');
   });
 });
-
-describeEachDialect(describe, 'council branding on %s', (dialect) => {
-  let t: TestDatabase;
-  let tokens: Awaited<ReturnType<typeof signInActors>>;
-  beforeEach(async () => {
-    t = await openTestDatabase(dialect, { seed: true });
-    tokens = await signInActors(t.db, 'somerset', 'worcestershire', NOW);
-  });
-  afterEach(() => t.destroy());
-  const as = (who: keyof typeof tokens) => createCaller(createContext({ db: t.db, now: () => NOW, sessionToken: tokens[who] }));
-
-  it("shows a publisher's colour and name on the public page at once", async () => {
-    await as('publisherA').branding.save({ council: 'somerset', brandColour: '#00594F', brandName: 'Somerset' });
-    const page = await as('anonymous').council.page({ council: 'somerset' });
-    expect(page.council).toMatchObject({ brandColour: '#00594f', brandName: 'Somerset' });
-    expect(await as('editorA').branding.get({ council: 'somerset' })).toEqual({ brandColour: '#00594f', brandName: 'Somerset' });
-  });
-
-  it('refuses a colour white text cannot be read on, suggesting one that can, and keeps the old one', async () => {
-    const error = await rejection(
-      as('publisherA').branding.save({ council: 'somerset', brandColour: '#ffdd00', brandName: null }),
-      'BAD_REQUEST',
-    );
-    expect(error.message).toMatch(/White text on #ffdd00 has a contrast of 1\.\d:1; it needs at least 4\.5:1\. Try #[0-9a-f]{6}/);
-    expect((await as('anonymous').council.page({ council: 'somerset' })).council.brandColour).toBeNull();
-  });
-
-  it('is for publishers: an editor may look but not change it', async () => {
-    await rejection(as('editorA').branding.save({ council: 'somerset', brandColour: '#00594f', brandName: null }), 'FORBIDDEN');
-  });
-});

@@ -191,6 +191,7 @@ describeEachDialect(describe, 'the workspace on %s', (dialect) => {
         contact: null,
         brandColour: null,
         brandName: null,
+        brandLogo: null,
       },
       NOW,
     );

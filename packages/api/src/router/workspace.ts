@@ -80,7 +80,8 @@ export const workspaceRouter = router({
     if (!edition) throw new Refusal('NOT_FOUND', `${council.name} has nothing to preview yet: save a section first`);
     const content = edition.content;
     return {
-      council,
+      // The preview looks as the draft would: its own colour, name and logo.
+      council: { ...council, ...content.branding },
       ...content,
       pledge: content.pledge
         ? {
@@ -99,7 +100,14 @@ export const workspaceRouter = router({
   saveSection: memberProcedure
     .input(saveSectionInput)
     .output(z.object({ version: z.number().int(), revision: z.number().int() }))
-    .mutation(({ ctx, input }) => ctx.council.workspace.saveSection(input, actorOf(ctx), ctx.now())),
+    .mutation(async ({ ctx, input }) => {
+      // A logo is chosen by the id its upload gave; one this council never uploaded is not there.
+      const logo = input.section === 'branding' ? input.content.brandLogo : null;
+      if (logo && (await ctx.council.logo(logo.id))?.type !== logo.type) {
+        throw new Refusal('BAD_REQUEST', 'That logo is not one of this council’s uploads: choose the file again');
+      }
+      return ctx.council.workspace.saveSection(input, actorOf(ctx), ctx.now());
+    }),
 
   submitForReview: memberProcedure.output(z.object({ version: z.number().int(), status: workingStatus })).mutation(async ({ ctx }) => {
     const at = ctx.now();

@@ -20,6 +20,11 @@ export interface ProcedureSpec {
   input: (council: string, fixtures: Fixtures) => unknown;
 }
 
+/** A logo small enough for any test: a dark rectangle, as base64. */
+export const TINY_SVG = Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" width="120" height="40"><rect width="120" height="40" fill="#0b0c0c"/></svg>',
+).toString('base64');
+
 export const PROCEDURES: Record<string, ProcedureSpec> = {
   'council.list': { access: 'public', input: () => undefined },
   'council.page': { access: 'public', input: (council) => ({ council }) },
@@ -38,8 +43,9 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     input: (council) => ({ council, contact: 'Children’s services front door: 01234 000000' }),
   },
   'feedback.mark': { access: 'member', input: (council, f) => ({ council, id: f.feedbackOf[council], status: 'read' }) },
-  'branding.get': { access: 'member', input: (council) => ({ council }) },
-  'branding.save': { access: 'publisher', input: (council) => ({ council, brandColour: '#00594f', brandName: 'Our portal' }) },
+  'branding.uploadLogo': { access: 'member', input: (council) => ({ council, type: 'image/svg+xml', data: TINY_SVG }) },
+  'branding.logo': { access: 'member', input: (council) => ({ council, id: 'a'.repeat(64) }) },
+  'council.logo': { access: 'public', input: (council) => ({ council, id: 'a'.repeat(64) }) },
   'auth.signIn': { access: 'public', input: () => ({ email: 'nobody@example.org', password: 'not the password' }) },
   'auth.signOut': { access: 'signed-in', input: () => undefined },
   'auth.me': { access: 'public', input: () => undefined },

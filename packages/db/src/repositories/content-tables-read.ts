@@ -1,5 +1,7 @@
 import type {
   Audience,
+  Branding,
+  LogoRef,
   BoardMemberKind,
   CorporateParentKind,
   LocalOfferAreaCode,
@@ -10,6 +12,27 @@ import type {
 import type { EditionContent } from '@pledgekeeper/domain/workspace';
 import type { Database } from '../connection.js';
 import { fromJson } from '../json.js';
+
+/**
+ * An edition's branding, which lives in its JSON only: an edition stored before branding was
+ * part of one shows what its council's row holds.
+ */
+async function readEditionBranding(db: Database, councilId: string, editionId: string): Promise<Branding> {
+  const row = await db
+    .selectFrom('editions')
+    .innerJoin('councils', 'councils.id', 'editions.council_id')
+    .select(['editions.content', 'councils.brand_colour', 'councils.brand_name', 'councils.brand_logo'])
+    .where('editions.id', '=', editionId)
+    .where('editions.council_id', '=', councilId)
+    .executeTakeFirst();
+  const stored = row?.content ? fromJson<Partial<EditionContent>>(row.content).branding : undefined;
+  if (stored) return stored;
+  return {
+    brandColour: row?.brand_colour ?? null,
+    brandName: row?.brand_name ?? null,
+    brandLogo: row?.brand_logo ? fromJson<LogoRef>(row.brand_logo) : null,
+  };
+}
 
 /** Reads one edition back into the domain model. Every query names the council as well as the edition. */
 export async function readEdition(db: Database, councilId: string, editionId: string): Promise<EditionContent> {
@@ -110,9 +133,11 @@ export async function readEdition(db: Database, councilId: string, editionId: st
       .orderBy('position')
       .execute(),
   ]);
+  const branding = await readEditionBranding(db, councilId, editionId);
   if (!statement) throw new Error(`Edition ${editionId} has no statement`);
 
   return {
+    branding,
     statement: {
       summary: statement.summary,
       paragraphs: fromJson(statement.paragraphs),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Branding, Contact, Council, CouncilKind, CouncilSummary, Nation } from '@pledgekeeper/domain/council';
+import type { Contact, Council, CouncilKind, CouncilSummary, LogoRef, Nation } from '@pledgekeeper/domain/council';
 import type { Database } from '../connection.js';
 import { fromJson, toJson } from '../json.js';
 import type { CouncilTable } from '../schema.js';
@@ -10,8 +10,8 @@ export interface StoredCouncil {
   council: Council;
 }
 
-type CouncilRow = Pick<CouncilTable, 'slug' | 'name' | 'kind' | 'nation' | 'contact' | 'brand_colour' | 'brand_name'>;
-const COUNCIL_COLUMNS = ['slug', 'name', 'kind', 'nation', 'contact', 'brand_colour', 'brand_name'] as const;
+type CouncilRow = Pick<CouncilTable, 'slug' | 'name' | 'kind' | 'nation' | 'contact' | 'brand_colour' | 'brand_name' | 'brand_logo'>;
+const COUNCIL_COLUMNS = ['slug', 'name', 'kind', 'nation', 'contact', 'brand_colour', 'brand_name', 'brand_logo'] as const;
 
 const toCouncil = (row: CouncilRow): Council => ({
   slug: row.slug,
@@ -21,6 +21,7 @@ const toCouncil = (row: CouncilRow): Council => ({
   contact: row.contact === null ? null : fromJson<Contact>(row.contact),
   brandColour: row.brand_colour,
   brandName: row.brand_name,
+  brandLogo: row.brand_logo === null ? null : fromJson<LogoRef>(row.brand_logo),
 });
 
 export async function findCouncilBySlug(db: Database, slug: string): Promise<StoredCouncil | null> {
@@ -45,6 +46,7 @@ export async function insertCouncil(db: Database, council: Council, now: Date): 
       contact: council.contact ? toJson(council.contact) : null,
       brand_colour: council.brandColour,
       brand_name: council.brandName,
+      brand_logo: council.brandLogo ? toJson(council.brandLogo) : null,
       created_at: now.toISOString(),
     })
     .execute();
@@ -65,6 +67,7 @@ export async function listPublishedCouncils(db: Database): Promise<CouncilSummar
       'councils.contact',
       'councils.brand_colour',
       'councils.brand_name',
+      'councils.brand_logo',
       'pledges.title as pledge_title',
       eb
         .selectFrom('promises')
@@ -88,13 +91,4 @@ export async function listPublishedCouncils(db: Database): Promise<CouncilSummar
     promiseCount: Number(row.promise_count ?? 0),
     themeCount: Number(row.theme_count ?? 0),
   }));
-}
-
-/** Sets how the council's portal looks. Only its own row: the id comes from the council scope. */
-export async function updateBranding(db: Database, councilId: string, branding: Branding): Promise<void> {
-  await db
-    .updateTable('councils')
-    .set({ brand_colour: branding.brandColour, brand_name: branding.brandName })
-    .where('id', '=', councilId)
-    .execute();
 }

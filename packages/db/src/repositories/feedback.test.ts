@@ -119,15 +119,4 @@ describeEachDialect(describe, 'feedback and messages on %s', (dialect) => {
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain('203.0.113.9');
   });
-
-  it('sets a council brand on its own row only', async () => {
-    const somerset = await scopeOf('somerset');
-    await somerset.setBranding({ brandColour: '#00594f', brandName: 'Somerset' }, sam, now);
-    expect((await somerset.auditLog())[0]).toMatchObject({
-      action: 'branding-changed',
-      summary: 'Set the brand to #00594f and "Somerset"',
-    });
-    expect((await findCouncilBySlug(t.db, 'somerset'))?.council).toMatchObject({ brandColour: '#00594f', brandName: 'Somerset' });
-    expect((await findCouncilBySlug(t.db, 'worcestershire'))?.council).toMatchObject({ brandColour: null, brandName: null });
-  });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ExpressionBuilder } from 'kysely';
-import type { PledgeStatus } from '@pledgekeeper/domain/council';
+import type { Branding, PledgeStatus } from '@pledgekeeper/domain/council';
 import type { EditionContent } from '@pledgekeeper/domain/workspace';
 import type { Database } from '../connection.js';
 import type { DatabaseSchema } from '../schema.js';
@@ -87,10 +87,27 @@ export async function insertEdition(
     })
     .execute();
   await insertEditionRows(db, councilId, id, content);
+  if (edition.status === 'published') await setPublishedBranding(db, councilId, content.branding);
   return { id, version: edition.version, status: edition.status, publishedAt, reviewedAt: publishedAt, wordingConfirmedAt: null };
 }
 
 /** Records that a publisher has checked a published edition and it is still right. */
 export async function setReviewed(db: Database, councilId: string, editionId: string, at: string): Promise<void> {
   await db.updateTable('editions').set({ reviewed_at: at }).where('id', '=', editionId).where('council_id', '=', councilId).execute();
+}
+
+/**
+ * Copies a newly published edition's branding onto the council's row, for the headers of pages
+ * that read no edition. Call it in the transaction that publishes; the id comes from the council scope.
+ */
+export async function setPublishedBranding(db: Database, councilId: string, branding: Branding): Promise<void> {
+  await db
+    .updateTable('councils')
+    .set({
+      brand_colour: branding.brandColour,
+      brand_name: branding.brandName,
+      brand_logo: branding.brandLogo ? toJson(branding.brandLogo) : null,
+    })
+    .where('id', '=', councilId)
+    .execute();
 }

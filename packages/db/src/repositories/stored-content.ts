@@ -1,4 +1,4 @@
-import { withPledgeDefaults } from '@pledgekeeper/domain/council';
+import { noBranding, withPledgeDefaults } from '@pledgekeeper/domain/council';
 import { type EditionContent } from '@pledgekeeper/domain/workspace';
 import { fromJson } from '../json.js';
 
@@ -11,6 +11,8 @@ export function contentFromJson(text: string): EditionContent {
   const content = fromJson<EditionContent>(text);
   return {
     ...content,
+    // Every stored edition was given its branding when branding became part of one.
+    branding: content.branding ?? noBranding(),
     pledge: content.pledge ? withPledgeDefaults(content.pledge) : content.pledge,
     board: content.board ? { ...content.board, notMembers: content.board.notMembers ?? [] } : content.board,
     involvement: content.involvement

@@ -9,3 +9,4 @@ export * from '../promise-noun.js';
 export * from '../board.js';
 export * from '../involvement.js';
 export * from '../page.js';
+export * from '../logo.js';

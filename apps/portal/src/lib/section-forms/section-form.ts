@@ -2,9 +2,12 @@ import { SECTIONS, type Section } from '@pledgekeeper/domain/workspace';
 import type { Issue } from '$lib/form-errors';
 import type { Command, Field, FormValues } from './form-model';
 
-/** The workspace has one form per section of the domain's edition, in the domain's order. */
-export const SECTION_NAMES = SECTIONS;
-export type SectionName = Section;
+/**
+ * The workspace has one form per section of the domain's edition, in the domain's order, but for
+ * branding: its page takes a file as well as words, so it has one of its own (manage/branding).
+ */
+export const SECTION_NAMES = SECTIONS.filter((section): section is SectionName => section !== 'branding');
+export type SectionName = Exclude<Section, 'branding'>;
 export const isSectionName = (value: string): value is SectionName => (SECTION_NAMES as readonly string[]).includes(value);
 
 /** One workspace section's form: its fields and the two-way mapping between form text and content. */

@@ -42,6 +42,7 @@ const PUBLIC_ROUTES = new Set([
   '/compare/side-by-side.csv',
   '/compare/side-by-side.json',
   '/brand.css',
+  '/[council]/logo/[file]',
 ]);
 
 // Said again on each answer, or about this one answer only: never stored.

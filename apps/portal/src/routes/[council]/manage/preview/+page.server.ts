@@ -9,7 +9,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   await requireUser(locals, url);
   try {
     const page = await locals.api.workspace.preview.query({ council: params.council });
-    return { page, brand: brandOf(page.council), address: `${url.origin}/${params.council}` };
+    return { page, brand: brandOf(page.council, true), address: `${url.origin}/${params.council}` };
   } catch (cause) {
     loadFailed(cause, url);
   }
