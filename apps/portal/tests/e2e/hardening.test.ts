@@ -59,6 +59,29 @@ describe('private pages stay private however their address is spelled', () => {
   });
 });
 
+describe('public pages for readers and CDNs', () => {
+  const PAGE = 'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400';
+  // Downloads are asked for again every time; the tag makes that cheap.
+  it.each([
+    ['/worcestershire', PAGE],
+    ['/compare', PAGE],
+    ['/compare/matrix.csv', 'no-cache'],
+  ])('%s carries a strong ETag and says how long it may be kept, and answers 304 to a reader who holds it', async (path, cacheControl) => {
+    const first = await get(path, { 'accept-encoding': 'gzip' });
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get('cache-control')).toBe(cacheControl);
+    const again = await get(path, { 'accept-encoding': 'gzip', 'if-none-match': etag! });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    // Someone signed in is answered in full and privately, never with the public copy's tag.
+    const signedIn = await get(path, { 'accept-encoding': 'gzip', 'if-none-match': etag!, cookie: await sessionCookie() });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.get('cache-control')).toBe('private, no-store');
+  });
+});
+
 describe('the workspace says "not found" for what does not exist', () => {
   it('answers 404 for a version of the page that does not exist', async () => {
     const response = await publisher.goto(`${stack.portalUrl}/somerset/manage/history/999999999`);

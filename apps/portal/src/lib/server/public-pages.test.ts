@@ -56,3 +56,53 @@ describe('the public-page store', () => {
     expect(pages.stale('/1', get('/1'))).toBeNull();
   });
 });
+
+describe('HTTP caching of public pages', () => {
+  it('gives each version of a page a strong ETag, the same wherever it is made, and a new one when it changes', async () => {
+    const pages = createPublicPages(1024 * 1024);
+    const first = await pages.remember('/somerset', get('/somerset'), html('<p>We promise to listen</p>'));
+    const again = await createPublicPages(1024 * 1024).remember('/somerset', get('/somerset'), html('<p>We promise to listen</p>'));
+    const changed = await pages.remember('/somerset', get('/somerset'), html('<p>We promise to listen, and to act</p>'));
+    expect(first.headers.get('etag')).toMatch(/^"[\w-]{32}"$/);
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(changed.headers.get('etag')).not.toBe(first.headers.get('etag'));
+  });
+
+  it('answers 304 with no body to a reader who holds the version, and the page to one who holds another', async () => {
+    const pages = createPublicPages(1024 * 1024);
+    const etag = (await pages.remember('/somerset', get('/somerset'), html('<p>Hello</p>'))).headers.get('etag')!;
+    const held = await pages.remember('/somerset', get('/somerset', { 'if-none-match': `"old", ${etag}` }), html('<p>Hello</p>'));
+    expect(held.status).toBe(304);
+    expect(await held.text()).toBe('');
+    expect(held.headers.get('etag')).toBe(etag);
+    const other = await pages.remember('/somerset', get('/somerset', { 'if-none-match': '"old"' }), html('<p>Hello</p>'));
+    expect(other.status).toBe(200);
+    expect(await other.text()).toBe('<p>Hello</p>');
+  });
+
+  it('tags gzipped bytes apart from plain ones', async () => {
+    const pages = createPublicPages(1024 * 1024);
+    const plain = await pages.remember('/', get('/'), html('<h1>Councils</h1>'));
+    const zipped = await pages.remember('/', get('/', { 'accept-encoding': 'gzip' }), html('<h1>Councils</h1>'));
+    expect(zipped.headers.get('etag')).not.toBe(plain.headers.get('etag'));
+    const held = await pages.remember(
+      '/',
+      get('/', { 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.get('etag')! }),
+      html('<h1>Councils</h1>'),
+    );
+    expect(held.status).toBe(304);
+  });
+
+  it('lets readers and CDNs keep a public page briefly, serve it while checking, and through an outage', async () => {
+    const pages = createPublicPages(1024 * 1024);
+    const page = await pages.remember('/', get('/'), new Response('<h1>Councils</h1>', { headers: { 'content-type': 'text/html' } }));
+    expect(page.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=600, stale-if-error=86400');
+    // A file named by its content keeps its own.
+    const logo = await pages.remember(
+      '/somerset/logo/a.svg',
+      get('/somerset/logo/a.svg'),
+      new Response('<svg/>', { headers: { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=31536000, immutable' } }),
+    );
+    expect(logo.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+});

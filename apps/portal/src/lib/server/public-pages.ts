@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { ByteLru } from './byte-lru';
@@ -16,6 +17,8 @@ export interface StoredPage {
   contentType: string;
   /** What else the page needs to mean the same thing: its CSP, a download's file name. */
   headers: [string, string][];
+  /** A strong validator: the hash of the bytes, so two instances give one page the same tag. */
+  etag: string;
   storedAt: number;
 }
 
@@ -53,6 +56,24 @@ const OVERHEAD_BYTES = 256;
 
 export const STALE_HEADER = 'X-Pledgekeeper-Stale';
 
+/**
+ * How long readers and shared caches (a CDN) may keep a public page: a minute fresh, then served
+ * while they check again in the background, and for a day if the portal cannot answer at all.
+ * A publication is seen by every cache within about a minute; `private, no-store` stays on
+ * everything signed in (hooks.server.ts).
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400';
+
+/** The strong ETag of some bytes: the same page gets the same tag on every instance. */
+export const etagOf = (body: Uint8Array): string => `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+
+/** True when the reader already holds this version (If-None-Match names its tag, or any). */
+function alreadyHeld(request: Request, etag: string): boolean {
+  const held = request.headers.get('if-none-match');
+  if (!held) return false;
+  return held.trim() === '*' || held.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
 export function createPublicPages(maxBytes: number) {
   const pages = new ByteLru<StoredPage>(maxBytes);
 
@@ -76,11 +97,15 @@ export function createPublicPages(maxBytes: number) {
       gzipped: contentType.startsWith('text/html') ? new Uint8Array(await gzipped(body)) : null,
       contentType,
       headers: [...response.headers].filter(([name]) => !NOT_STORED.has(name.toLowerCase())),
+      etag: etagOf(body),
       storedAt: Date.now(),
     };
     const headerBytes = page.headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0);
     pages.set(key, page, body.byteLength + (page.gzipped?.byteLength ?? 0) + key.length + headerBytes + OVERHEAD_BYTES);
-    return answer(request, page, new Headers(response.headers));
+    const headers = new Headers(response.headers);
+    // A file named by its content says so itself (immutable); every other public page is kept briefly.
+    if (!headers.has('cache-control')) headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+    return answer(request, page, headers);
   }
 
   /** The stored copy, marked stale and not to be kept by anyone in between; null if never served. */
@@ -96,13 +121,24 @@ export function createPublicPages(maxBytes: number) {
   return { keyOf, remember, stale, size: () => pages.size() };
 }
 
-/** The page's bytes, gzipped when the reader takes gzip and it was stored so. */
+/**
+ * The page's bytes, gzipped when the reader takes gzip and it was stored so; or, to a reader who
+ * already holds this version, 304 Not Modified and no bytes at all.
+ */
 function answer(request: Request, page: StoredPage, headers: Headers): Response {
   const gzip = page.gzipped !== null && /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
+  // Gzipped bytes are other bytes: a strong tag names the encoding too.
+  const etag = gzip ? page.etag.replace(/"$/, '-gzip"') : page.etag;
+  headers.set('ETag', etag);
+  if (page.gzipped !== null) headers.append('Vary', 'Accept-Encoding');
+  if (alreadyHeld(request, etag)) {
+    headers.delete('Content-Length');
+    headers.delete('Content-Type');
+    return new Response(null, { status: 304, headers });
+  }
   const body = gzip ? page.gzipped! : page.body;
   headers.set('Content-Type', page.contentType);
   headers.set('Content-Length', String(body.byteLength));
-  if (page.gzipped !== null) headers.append('Vary', 'Accept-Encoding');
   if (gzip) headers.set('Content-Encoding', 'gzip');
   return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers });
 }
