@@ -3,14 +3,47 @@ import type { Browser, Page } from 'playwright-core';
 /**
  * Journeys through the portal's own forms, with JavaScript off, that other tests build on: a
  * council made from nothing through the workspace, as a new council on the platform would be.
+ * `press` works with JavaScript on too, where the workspace's forms answer in place.
  */
 export const TEST_ADMIN = { email: 'admin@pledgekeeper.example', password: 'a long admin passphrase for tests' };
 export const adminEnv = { PLEDGEKEEPER_ADMIN_EMAIL: TEST_ADMIN.email, PLEDGEKEEPER_ADMIN_PASSWORD: TEST_ADMIN.password };
 export const PASSWORD = 'another long passphrase here';
 
-/** Presses a button and waits for the page the server answers with (after any redirect). */
+/**
+ * Presses a button and waits for the page the server answers with (after any redirect). With
+ * JavaScript on, a workspace form answers in place instead: then it waits until the answer is
+ * shown and the reader put at their place (see `answeredInPlace`).
+ */
 export async function press(page: Page, name: string): Promise<void> {
-  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name, exact: true }).click()]);
+  const button = page.getByRole('button', { name, exact: true });
+  // Pressed before the page's script has started, the form would still post the old way.
+  if ((await started(page)) && (await page.locator('form[data-enhanced]').filter({ has: button }).count()) > 0) {
+    return answeredInPlace(page, () => button.click());
+  }
+  await Promise.all([page.waitForEvent('load'), button.click()]);
+}
+
+/**
+ * Waits until the page's script has started, where it runs one: JavaScript is on and the page
+ * ships it (the workspace does, public pages do not; SvelteKit's start script names a global
+ * `__sveltekit_…`). Says whether it runs one.
+ */
+export async function started(page: Page): Promise<boolean> {
+  const scripted = await page.evaluate(() => Object.keys(window).some((key) => key.startsWith('__sveltekit_')));
+  if (scripted) await page.locator('html[data-enhanced]').waitFor({ state: 'attached' });
+  return scripted;
+}
+
+/**
+ * Does something that sends a form answered in place, and waits until the answer is shown: the
+ * workspace marks its main region busy from the press until the reader is put at their place, a
+ * navigation after a redirect included. No page load is waited for, so one would go unnoticed.
+ */
+async function answeredInPlace(page: Page, send: () => Promise<void>): Promise<void> {
+  const answered = page.waitForResponse((response) => response.request().method() === 'POST');
+  await send();
+  await answered;
+  await page.locator('main:not([aria-busy])').waitFor({ state: 'attached' });
 }
 
 export async function signIn(page: Page, portalUrl: string, email: string, password: string): Promise<void> {

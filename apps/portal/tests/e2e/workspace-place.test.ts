@@ -4,7 +4,8 @@ import { launchChromium, startStack, type Stack } from './harness';
 import { adminEnv, press, publisherOf } from './journeys';
 
 // Issue 13, "Keep the place": after any button inside a section's form the page opens at the item
-// acted on, not at the top of a form many screens long. With JavaScript off, as first-class.
+// acted on, not at the top of a form many screens long. With JavaScript off, as first-class, and
+// with it on, where the form answers without reloading the page and focus moves to the item.
 const VIEWPORT = { width: 1280, height: 800 };
 
 let stack: Stack;
@@ -14,8 +15,6 @@ let publisher: Page;
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack({ apiEnv: adminEnv }), launchChromium()]);
   publisher = await publisherOf(browser, stack.portalUrl, 'worcestershire', 'Pat Publisher');
-  await publisher.setViewportSize(VIEWPORT);
-  await publisher.goto(`${stack.portalUrl}/worcestershire/manage/pledge`);
 }, 120_000);
 
 afterAll(async () => {
@@ -37,30 +36,67 @@ const expectOnScreen = async (page: Page, selector: string) => {
   expect(await page.evaluate(() => window.scrollY), 'the page has scrolled down to it').toBeGreaterThan(1000);
 };
 
-describe('after a button in the pledge form', () => {
+describe.each([false, true])('after a button in the pledge form (JavaScript %s)', (javaScriptEnabled) => {
+  let page: Page;
+  // Set once the page is open: a page load would lose it.
+  const unloaded = () => page.evaluate(() => !(window as { opened?: boolean }).opened);
+
+  beforeAll(async () => {
+    const storageState = await publisher.context().storageState();
+    page = await (await browser.newContext({ javaScriptEnabled, viewport: VIEWPORT, storageState })).newPage();
+    await page.goto(`${stack.portalUrl}/worcestershire/manage/pledge`);
+    if (javaScriptEnabled) await page.locator('html[data-enhanced]').waitFor({ state: 'attached' });
+    await page.evaluate(() => ((window as { opened?: boolean }).opened = true));
+  });
+
+  afterAll(() => page.context().close());
+
+  /** The page opened at the item, as the no-JavaScript page does; with JavaScript, in place and focused. */
+  const expectAt = async (id: string) => {
+    await expectOnScreen(page, `#${id}`);
+    if (!javaScriptEnabled) {
+      expect(new URL(page.url()).hash).toBe(`#${id}`);
+      return;
+    }
+    expect(await unloaded(), 'the page was not loaded again').toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
+  };
+
   it('shows the promise moved, in its new place, with what was typed', async () => {
-    await publisher.locator('#field-promises-5-plainWords').fill('We will help you with money. (typed)');
-    await press(publisher, 'Move down promise 6');
-    expect(new URL(publisher.url()).hash).toBe('#item-promises-6');
-    await expectOnScreen(publisher, '#item-promises-6');
-    expect(await publisher.locator('#field-promises-6-plainWords').inputValue()).toBe('We will help you with money. (typed)');
+    await page.locator('#field-promises-5-plainWords').fill('We will help you with money. (typed)');
+    await press(page, 'Move down promise 6');
+    await expectAt('item-promises-6');
+    expect(await page.locator('#field-promises-6-plainWords').inputValue()).toBe('We will help you with money. (typed)');
   });
 
   it('shows the new, empty promise after "Add promise"', async () => {
-    await press(publisher, 'Add promise');
-    await expectOnScreen(publisher, '#item-promises-11');
-    expect(await publisher.locator('#field-promises-11-text').inputValue()).toBe('');
+    await press(page, 'Add promise');
+    await expectAt('item-promises-11');
+    expect(await page.locator('#field-promises-11-text').inputValue()).toBe('');
   });
 
   it('shows the promise before the one removed', async () => {
-    await press(publisher, 'Remove promise 12');
-    await expectOnScreen(publisher, '#item-promises-10');
-    expect(await publisher.locator('#item-promises-11').count()).toBe(0);
+    await press(page, 'Remove promise 12');
+    await expectAt('item-promises-10');
+    expect(await page.locator('#item-promises-11').count()).toBe(0);
   });
 
-  it('shows the list after "Renumber"', async () => {
-    await press(publisher, 'Renumber promises in order');
-    await expectOnScreen(publisher, '#list-promises');
+  it('shows the list after "Renumber", with every number put right', async () => {
+    // A number typed out of order: the answer renumbers it, even in the field typed in.
+    await page.locator('#field-promises-1-number').fill('9');
+    await press(page, 'Renumber promises in order');
+    await expectAt('list-promises');
+    expect(await page.locator('#field-promises-1-number').inputValue()).toBe('2');
+  });
+
+  it('saves with "Save pledge" and says so, at the top', async () => {
+    await press(page, 'Save pledge');
+    expect(await page.getByRole('status').textContent()).toContain('Saved');
+    if (javaScriptEnabled) {
+      expect(await unloaded(), 'the page was not loaded again').toBe(false);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+      expect(await shown(page, '[role="status"]')).toBeGreaterThanOrEqual(0);
+    }
   });
 });
 

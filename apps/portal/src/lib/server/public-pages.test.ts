@@ -93,10 +93,11 @@ describe('HTTP caching of public pages', () => {
     expect(held.status).toBe(304);
   });
 
-  it('lets readers and CDNs keep a public page briefly, serve it while checking, and through an outage', async () => {
+  it('has browsers ask again each time, and lets CDNs keep a page a minute, serve it while checking, and through an outage', async () => {
     const pages = createPublicPages(1024 * 1024);
     const page = await pages.remember('/', get('/'), new Response('<h1>Councils</h1>', { headers: { 'content-type': 'text/html' } }));
-    expect(page.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=600, stale-if-error=86400');
+    expect(page.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60, stale-if-error=86400');
+    expect(page.headers.get('cdn-cache-control')).toBe('public, max-age=60, stale-while-revalidate=600, stale-if-error=86400');
     // A file named by its content keeps its own.
     const logo = await pages.remember(
       '/somerset/logo/a.svg',

@@ -57,12 +57,14 @@ const OVERHEAD_BYTES = 256;
 export const STALE_HEADER = 'X-Pledgekeeper-Stale';
 
 /**
- * How long readers and shared caches (a CDN) may keep a public page: a minute fresh, then served
- * while they check again in the background, and for a day if the portal cannot answer at all.
- * A publication is seen by every cache within about a minute; `private, no-store` stays on
- * everything signed in (hooks.server.ts).
+ * How long a public page may be kept. Readers' browsers ask again every time (a 304 when nothing
+ * changed costs no bytes of the page), so someone who has just published sees it at once; on an
+ * error they may show what they hold for a day. Shared caches (a CDN) keep a page a minute and may
+ * serve it while they check again; `CDN-Cache-Control` says so to those that read it, and
+ * `s-maxage` to the rest. `private, no-store` stays on everything signed in (hooks.server.ts).
  */
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400';
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-if-error=86400';
+export const CDN_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400';
 
 /** The strong ETag of some bytes: the same page gets the same tag on every instance. */
 export const etagOf = (body: Uint8Array): string => `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
@@ -104,7 +106,10 @@ export function createPublicPages(maxBytes: number) {
     pages.set(key, page, body.byteLength + (page.gzipped?.byteLength ?? 0) + key.length + headerBytes + OVERHEAD_BYTES);
     const headers = new Headers(response.headers);
     // A file named by its content says so itself (immutable); every other public page is kept briefly.
-    if (!headers.has('cache-control')) headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+    if (!headers.has('cache-control')) {
+      headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+      headers.set('CDN-Cache-Control', CDN_CACHE_CONTROL);
+    }
     return answer(request, page, headers);
   }
 

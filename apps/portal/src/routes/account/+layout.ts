@@ -1,0 +1,2 @@
+// Its forms answer in place with JavaScript (use:enhanceForm), like the workspace's.
+export const csr = true;
