@@ -8,6 +8,8 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: '.test-results/vitest.json' },
     testTimeout: 180_000,
+    // One file at a time: the benchmark's smoke loads the machine, and Lighthouse measures it.
+    fileParallelism: false,
     hookTimeout: 60_000,
   },
 });

@@ -67,8 +67,9 @@ async function publishProgress(stack, samples, today) {
  * For each size, a fresh API server (and portal) seeded with that many sample councils through
  * SEED_DIR, the seed path real councils take, then their sample progress published. At the
  * largest size each target is also loaded like the others; those results go in the main table.
+ * `stackOptions` chooses the database, as for the main stack.
  */
-export async function benchComparison({ baselineUrl, settings, requests }) {
+export async function benchComparison({ baselineUrl, settings, requests, stackOptions = {} }) {
   const today = new Date();
   const samples = generateCouncils({ count: Math.max(...COMPARE_SIZES) });
   // The same council's progress page at every size: the first sample, and so in every size, with progress.
@@ -79,7 +80,7 @@ export async function benchComparison({ baselineUrl, settings, requests }) {
     for (const councils of COMPARE_SIZES) {
       const seedDir = temporaryDir('pledgekeeper-samples-');
       await writeSeedFiles(seedDir, samples.slice(0, councils));
-      const stack = await startStack({ ...BENCH_STACK, apiEnv: { SEED_DIR: seedDir } });
+      const stack = await startStack({ ...BENCH_STACK, ...stackOptions, apiEnv: { SEED_DIR: seedDir } });
       stacks.push(stack);
       await publishProgress(stack, samples.slice(0, councils), today);
       // The first answer reads every council's published editions from the database; later ones

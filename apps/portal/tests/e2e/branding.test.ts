@@ -124,6 +124,23 @@ describe('branding through review', () => {
     expect(await headerColour(publisher)).toBe(rgb(suggestion));
   });
 
+  it('with JavaScript on, takes a logo and answers in place, without reloading the page', async () => {
+    const scripted = await (await browser.newContext({ storageState: await publisher.context().storageState() })).newPage();
+    contexts.push(scripted.context());
+    let loads = 0;
+    scripted.on('load', () => (loads += 1));
+    await scripted.goto(`${stack.portalUrl}/worcestershire/manage/branding`);
+    await scripted.getByLabel('Choose a different logo').setInputFiles(join(FIXTURES, 'logo.png'));
+    await press(scripted, 'Save branding');
+    expect(await scripted.getByRole('status').textContent()).toContain('Branding saved to the draft');
+    expect(await scripted.locator('.logo-sample img').getAttribute('src')).toMatch(/\.png$/);
+    expect(loads).toBe(1);
+    // Back to the hostile SVG's drawing, which the rest of this suite publishes.
+    await scripted.getByLabel('Choose a different logo').setInputFiles(HOSTILE);
+    await press(scripted, 'Save branding');
+    expect(await scripted.locator('.logo-sample img').getAttribute('src')).toBe(logoSrc);
+  });
+
   it('shows the colour, name and logo on the public page once a publisher publishes the draft', async () => {
     await publisher.goto(`${stack.portalUrl}/worcestershire/manage`);
     expect(await publisher.textContent('main')).toContain('Colour of the header');

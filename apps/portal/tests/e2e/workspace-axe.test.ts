@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startStack, type Stack } from './harness';
 import { TEST_ADMIN, adminEnv, press, publisherOf, signIn, started } from './journeys';
+import { WORKSPACE, WORKSPACE_PAGES } from './workspace-steps';
 
 // Issue 13: no WCAG 2.2 A or AA violations on any workspace page, at 360 and 1280 px, seen by a
 // publisher with a draft under way (so the overview shows its changes and the boxes to tick).
@@ -11,23 +12,8 @@ const VIEWPORTS = [
   { width: 360, height: 640 },
   { width: 1280, height: 800 },
 ];
-const W = '/worcestershire/manage';
-const COUNCIL_PAGES = [
-  W,
-  ...['statement', 'pledge', 'board', 'involvement', 'training', 'events', 'contacts'].map((section) => `${W}/${section}`),
-  `${W}/preview`,
-  `${W}/history`,
-  `${W}/history/1`,
-  `${W}/audit`,
-  `${W}/people`,
-  `${W}/feedback`,
-  `${W}/branding`,
-  `${W}/wording`,
-  `${W}/progress`,
-  `${W}/board-meetings`,
-  `${W}/you-said-we-did`,
-  '/account/email',
-];
+const W = WORKSPACE;
+const COUNCIL_PAGES = WORKSPACE_PAGES;
 
 let stack: Stack;
 let browser: Browser;
@@ -71,5 +57,41 @@ describe.each(VIEWPORTS)('every workspace page at $width px', (viewport) => {
 
   it('/admin has no violations', async () => {
     expect(await violations(admin, '/admin', viewport)).toEqual([]);
+  });
+});
+
+describe('the workspace menu on a phone', () => {
+  it('folds away at 360 px, so the page itself starts in the first screen, and opens without JavaScript', async () => {
+    const context = await browser.newContext({
+      viewport: VIEWPORTS[0],
+      javaScriptEnabled: false,
+      storageState: await publisher.context().storageState(),
+    });
+    const page = await context.newPage();
+    await page.goto(`${stack.portalUrl}${W}/branding`);
+    const heading = await page.locator('h1').boundingBox();
+    expect(heading!.y + heading!.height).toBeLessThan(640);
+    expect(await page.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+    await page.getByText('Workspace menu').click();
+    await page
+      .getByRole('navigation', { name: /workspace$/ })
+      .getByRole('link', { name: 'Audit log' })
+      .click();
+    await page.waitForURL(`${stack.portalUrl}${W}/audit`);
+    await context.close();
+  });
+
+  it('is a plain list of every page at 1280 px', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS[1], storageState: await publisher.context().storageState() });
+    const page = await context.newPage();
+    await page.goto(`${stack.portalUrl}${W}`);
+    expect(await page.getByText('Workspace menu').isVisible()).toBe(false);
+    expect(
+      await page
+        .getByRole('navigation', { name: /workspace$/ })
+        .getByRole('link')
+        .count(),
+    ).toBe(18);
+    await context.close();
   });
 });

@@ -67,3 +67,22 @@ export function workspaceSteps() {
 
 export const texts = async (page: Page, selector: string): Promise<string[]> =>
   (await page.locator(selector).allTextContents()).map((value) => value.replace(/\s+/g, ' ').trim());
+
+/** Worcestershire's workspace, and every page of it a publisher can open (the tests of every page use these). */
+export const WORKSPACE = '/worcestershire/manage';
+export const WORKSPACE_PAGES = [
+  WORKSPACE,
+  ...['statement', 'pledge', 'board', 'involvement', 'training', 'events', 'contacts'].map((section) => `${WORKSPACE}/${section}`),
+  `${WORKSPACE}/preview`,
+  `${WORKSPACE}/history`,
+  `${WORKSPACE}/history/1`,
+  `${WORKSPACE}/audit`,
+  `${WORKSPACE}/people`,
+  `${WORKSPACE}/feedback`,
+  `${WORKSPACE}/branding`,
+  `${WORKSPACE}/wording`,
+  `${WORKSPACE}/progress`,
+  `${WORKSPACE}/board-meetings`,
+  `${WORKSPACE}/you-said-we-did`,
+  '/account/email',
+];
