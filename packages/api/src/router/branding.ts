@@ -1,4 +1,5 @@
 import { LOGO_MAX_BYTES, describeSize, logoId, logoType } from '@pledgekeeper/domain/council';
+import { answerWithLogo, logoAnswer } from '../page-of.js';
 import { Refusal } from '@pledgekeeper/domain/workspace';
 import { z } from 'zod';
 import { readLogo } from '../logo/index.js';
@@ -37,10 +38,10 @@ export const brandingRouter = router({
   /** Any of the council's logos, for its own people (a draft's logo is not public yet). */
   logo: memberProcedure
     .input(councilOnly.extend({ id: logoId }))
-    .output(z.object({ type: logoType, data: z.string() }))
+    .output(logoAnswer)
     .query(async ({ ctx, input }) => {
       const found = await ctx.council.logo(input.id);
       if (!found) throw new Refusal('NOT_FOUND', `${ctx.council.council.name} has no such logo`);
-      return { type: found.type, data: Buffer.from(found.bytes).toString('base64') };
+      return answerWithLogo(found);
     }),
 });

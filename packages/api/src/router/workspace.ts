@@ -18,8 +18,9 @@ import {
   workspaceDraft,
   workspaceOverview,
 } from '@pledgekeeper/domain/workspace';
-import { LOCAL_OFFER_AREAS, councilPage, principlesOf, publicPromises } from '@pledgekeeper/domain/council';
+import { councilPage } from '@pledgekeeper/domain/council';
 import { checkCouncilContent } from '@pledgekeeper/domain/rules';
+import { pageOf } from '../page-of.js';
 import { memberProcedure, publisherProcedure, router } from '../trpc.js';
 
 const actorOf = (ctx: { user: { id: string; email: string }; role: EditionActor['role'] }): EditionActor => ({
@@ -78,23 +79,8 @@ export const workspaceRouter = router({
     const published = working ? null : await workspace.newestPublished();
     const edition = working ?? (published ? await workspace.edition(published.version) : null);
     if (!edition) throw new Refusal('NOT_FOUND', `${council.name} has nothing to preview yet: save a section first`);
-    const content = edition.content;
-    return {
-      // The preview looks as the draft would: its own colour, name and logo.
-      council: { ...council, ...content.branding },
-      ...content,
-      pledge: content.pledge
-        ? {
-            ...content.pledge,
-            promises: publicPromises(content.pledge.promises),
-            version: edition.version,
-            status: working ? working.status : ('published' as const),
-            publishedAt: null,
-          }
-        : null,
-      principles: [...principlesOf(council.nation)],
-      localOfferAreas: [...LOCAL_OFFER_AREAS],
-    };
+    const status = working ? working.status : ('published' as const);
+    return pageOf(council, edition.content, { version: edition.version, status, publishedAt: null });
   }),
 
   saveSection: memberProcedure
