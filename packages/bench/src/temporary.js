@@ -12,8 +12,10 @@ export function temporaryDir(prefix) {
   temporaryDirs.push(dir);
   return dir;
 }
+// A browser that has just been closed may still be writing its profile: a folder emptied while
+// something is added to it fails with ENOTEMPTY, so the removal is tried again a few times.
 export function removeTemporaryFiles() {
-  for (const dir of temporaryDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const dir of temporaryDirs.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }
 process.once('exit', removeTemporaryFiles);
 
