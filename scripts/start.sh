@@ -68,7 +68,7 @@ server_pid=$!
 node scripts/wait-for-http.mjs "http://127.0.0.1:$API_PORT/health" 120 "$server_pid" \
   || pk_die "the API server did not become ready"
 
-(cd apps/portal && PORT="$PORT" API_URL="$API_URL" ORIGIN="$ORIGIN" TRUSTED_ORIGINS="$TRUSTED_ORIGINS" LOG_LEVEL="$LOG_LEVEL" exec setsid node build/index.js) &
+(cd apps/portal && PORT="$PORT" API_URL="$API_URL" ORIGIN="$ORIGIN" TRUSTED_ORIGINS="$TRUSTED_ORIGINS" LOG_LEVEL="$LOG_LEVEL" exec setsid node serve.js) &
 portal_pid=$!
 node scripts/wait-for-http.mjs "http://127.0.0.1:$PORT/" 60 "$portal_pid" \
   || pk_die "the portal did not become ready"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need (pnpm, dependencies, Chromium, a throwaway PostgreSQL), runs the
-# lint and every package's tests and ends with one line: "N passed, N failed[, N skipped]".
+# Installs what the tests need (pnpm, dependencies, Chromium, nginx, a throwaway PostgreSQL), runs
+# the lint and every package's tests and ends with one line: "N passed, N failed[, N skipped]".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib.sh
@@ -26,6 +26,14 @@ ensure_chromium() {
   [ -x /usr/bin/chromium ] && return 0
   apt_install chromium
   [ -x /usr/bin/chromium ] || pk_die "chromium was installed but /usr/bin/chromium is missing"
+}
+
+# For the multi-instance test. Debian may start its own nginx on port 80 as it installs it: the
+# test's nginx has its own configuration, ports, pid file and folder, so that one is left be.
+ensure_nginx() {
+  [ -x /usr/sbin/nginx ] && return 0
+  apt_install nginx-light
+  [ -x /usr/sbin/nginx ] || pk_die "nginx-light was installed but /usr/sbin/nginx is missing"
 }
 
 find_pg_bin() {
@@ -90,6 +98,7 @@ start_postgres() {
 pk_ensure_pnpm
 pk_use_local_node_headers
 ensure_chromium
+ensure_nginx
 pk_install_dependencies
 if [ -n "${TEST_POSTGRES_URL:-}" ]; then
   pk_log "using the PostgreSQL at TEST_POSTGRES_URL"

@@ -2,25 +2,18 @@ import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@svelt
 // Read at start-up, so a bad PORT or API_URL stops the server at once, not on a first request.
 import { deployment, log } from '$lib/server/env';
 import { createApi } from '$lib/server/api';
-import { proxyWarning, transportHeaders } from '$lib/server/deployment';
+import { proxyWarning } from '$lib/server/deployment';
 import { FORM_REFUSED_PATH, isCrossSiteForm } from '$lib/server/cross-site';
 import { loggablePath } from '$lib/server/log-path';
-import { publicPages } from '$lib/server/public-page-cache';
+import { publicPages, startPublicPages } from '$lib/server/public-page-cache';
 import { requestIdOf } from '$lib/server/request-id';
+import { SECURITY_HEADERS } from '$lib/server/security-headers';
 import { SESSION_COOKIE, isPrivateRequest } from '$lib/server/session';
-
-// Not 'no-referrer': under it browsers send `Origin: null` with form posts, and SvelteKit's
-// CSRF check then refuses the feedback form. 'same-origin' still tells other sites nothing.
-const SECURITY_HEADERS = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-  ...transportHeaders(deployment),
-} as const;
 
 export const init: ServerInit = () => {
   const warning = proxyWarning(deployment);
   if (warning) log.warn({}, warning);
+  startPublicPages();
 };
 
 /** A request slower than this is worth a line at the default level, as in the API. */
@@ -30,6 +23,8 @@ const requestIds = new WeakMap<Request, string>();
 
 export const handle: Handle = async ({ event, resolve }) => {
   const started = performance.now();
+  // A page rendered from here on is fresh only if nothing is published before it is stored.
+  const asOf = publicPages.generation();
   const requestId = requestIdOf(event.request.headers);
   requestIds.set(event.request, requestId);
   const token = event.cookies.get(SESSION_COOKIE);
@@ -37,12 +32,17 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.api = createApi({ sessionToken: event.locals.sessionToken, client: event.getClientAddress(), requestId });
   const hasSession = Boolean(token);
   const key = publicPages.keyOf(event.request, event.route.id, hasSession);
-  let response = isCrossSiteForm(event.request, event.url, deployment.trustedOrigins) ? await formRefused(event) : await resolve(event);
-  if (key !== null) {
+  // Mostly answered by serve.js before SvelteKit; here for any request that reaches the routes.
+  const kept = key !== null ? publicPages.fresh(key, event.request) : null;
+  let response = kept ?? (await respond(event, resolve));
+  if (key !== null && kept === null) {
     // The API or its database is away: the page as last served beats an apology.
     const unavailable = response.status === 502 || response.status === 503;
-    response = unavailable ? (publicPages.stale(key, event.request) ?? response) : await publicPages.remember(key, event.request, response);
+    response = unavailable ? (publicPages.stale(key, event.request) ?? response) : await publicPages.remember(key, event.request, response, asOf);
   }
+  // Whoever signed in posts a form may have published: this instance's copies go at once, before
+  // the feed of publications says so, so they never see their own page from before.
+  if (hasSession && event.request.method === 'POST') publicPages.changed();
   response = compressed(event.request, response);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     response.headers.set(name, value);
@@ -55,6 +55,9 @@ export const handle: Handle = async ({ event, resolve }) => {
   logAnswer(event, response.status, performance.now() - started);
   return response;
 };
+
+const respond = async (event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']): Promise<Response> =>
+  isCrossSiteForm(event.request, event.url, deployment.trustedOrigins) ? formRefused(event) : resolve(event);
 
 /**
  * SvelteKit's own check against forms from other sites is off (svelte.config.js) because it

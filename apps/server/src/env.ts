@@ -18,6 +18,8 @@ const schema = z.object({
   PLEDGEKEEPER_ADMIN_PASSWORD: z.preprocess(emptyIsUnset, newPassword.optional()),
   // Shared with the portal only: proves a request comes from it, and keys hashes of readers' addresses.
   PLEDGEKEEPER_SECRET: z.preprocess(emptyIsUnset, z.string().min(32, 'must be at least 32 characters long').optional()),
+  // Bytes the public reads kept until the next publication may take; 0 keeps none.
+  API_CACHE_BYTES: z.preprocess(emptyIsUnset, z.coerce.number().int('must be a whole number of bytes').min(0).default(32 * 1024 * 1024)),
 });
 
 export interface ServerEnv {
@@ -33,6 +35,8 @@ export interface ServerEnv {
   secret: string | null;
   /** SMTP_URL, MAIL_FROM, MAIL_OUTBOX and ORIGIN (the portal's address, for links in emails). */
   mail: MailSettings;
+  /** API_CACHE_BYTES: the bound on the public reads kept, in bytes. */
+  cacheBytes: number;
 }
 
 /** The one place the server reads its environment; a bad value stops start-up with a clear message. */
@@ -66,5 +70,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
         : null,
     secret: env.PLEDGEKEEPER_SECRET ?? null,
     mail,
+    cacheBytes: env.API_CACHE_BYTES,
   };
 }

@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 import { hostname } from 'node:os';
-import { type DatabaseHandle, DatabaseFileProblem, createDatabase, isDatabaseUnavailable, migrateToLatest } from '@pledgekeeper/db';
+import {
+  type DatabaseHandle,
+  DatabaseFileProblem,
+  createDatabase,
+  isDatabaseUnavailable,
+  migrateToLatest,
+  watchPublications,
+} from '@pledgekeeper/db';
 import { readSeedDirectory, seedCouncils } from '@pledgekeeper/db/seed';
 import { createMailer } from '@pledgekeeper/api';
 import { ensurePlatformAdmin } from './admin-bootstrap.js';
@@ -32,7 +39,21 @@ try {
 }
 const { db, dialect, location, health } = handle;
 const mailer = createMailer(env.mail, { info: (d, m) => app.log.info(d, m), error: (d, m) => app.log.error(d, m) });
-const app = buildServer({ db, logger: { level: env.logLevel }, secret: env.secret, health, mailer });
+const app = buildServer({
+  db,
+  logger: { level: env.logLevel },
+  secret: env.secret,
+  health,
+  mailer,
+  cacheBytes: env.cacheBytes,
+  // What it keeps of public reads lasts until a publication on any instance, heard through the database.
+  watch: (events) => watchPublications(env.databaseUrl, events),
+  onWatchChange: (live, reason) => {
+    if (live) app.log.info('hearing publications: public reads are kept until the next one');
+    else app.log.warn({ reason }, 'not hearing publications: public reads are not kept until this recovers');
+  },
+});
+
 if (!env.mail.smtpUrl)
   app.log.info({ outbox: env.mail.outbox }, `SMTP_URL is not set: emails are written to ${env.mail.outbox} and logged`);
 if (handle.created) app.log.warn({ database: location }, `created a new, empty database at ${location}: this is a first start`);

@@ -29,6 +29,11 @@ export interface Context {
   addressKey: Uint8Array;
   /** Emails about what a procedure did, sent in the background after it commits; none without a mailer. */
   notify: Notifications;
+  /**
+   * Told after every mutation that succeeded, before its answer is sent: what this process keeps
+   * of public answers is out of date from then on. Other processes hear of it from the database.
+   */
+  changed: () => void;
 }
 
 // Made once per process when none is given: the limit's window is only 15 minutes, so losing it
@@ -43,6 +48,7 @@ export const createContext = (options: {
   passwordHasher?: PasswordHasher;
   addressKey?: Uint8Array;
   mailer?: Mailer | null;
+  changed?: () => void;
 }): Context => ({
   db: options.db,
   now: options.now ?? (() => new Date()),
@@ -52,6 +58,7 @@ export const createContext = (options: {
   addressKey: options.addressKey ?? PROCESS_ADDRESS_KEY,
   // Bound to the database here: council procedures lose `db`, and recipients are found after they return.
   notify: notifications(options.db, options.mailer ?? null),
+  changed: options.changed ?? (() => {}),
 });
 
 /** The signed-in person as procedures see them: never the password hash. */
@@ -126,8 +133,20 @@ const refusals = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * A mutation may have changed what the public sees; saying so before the answer leaves means the
+ * person who published never reads their own page from before. Saying it too often costs a page
+ * rendered again; too rarely, a page out of date, so every mutation says it.
+ */
+const changes = t.middleware(async ({ ctx, type, next }) => {
+  const result = await next();
+  if (result.ok && type === 'mutation') ctx.changed();
+  return result;
+});
+
 /** For platform-wide, published-only data; knows who is signed in, if anyone. */
 export const publicProcedure = t.procedure
+  .use(changes)
   .use(databaseOutages)
   .use(refusals)
   .use(async ({ ctx, next }) => {

@@ -5,17 +5,13 @@ export const GOALS = {
   page: { minRatio: 0.5, text: '≥ 0.5× base' },
   api: { minRatio: 0.3, text: '≥ 0.3× base' },
   openLoop: { maxP99Ms: 20, text: 'p99 ≤ 20 ms, 0 errors' },
+  publication: { maxMs: 1000, text: 'visible ≤ 1000 ms' },
+  caches: { target: 'memory of every cache', text: 'bounded in bytes, reported' },
 };
 
 export const MET = 'met';
 export const MISSED = 'MISSED';
 export const NOT_MEASURED = 'not measured yet';
-
-/** Goals of issue 14 that need more than this benchmark has: more instances, a cache that says its size. */
-export const UNMEASURED_GOALS = [
-  { target: 'a publication on every instance', goal: 'visible within 1 s' },
-  { target: 'memory of every cache', goal: 'bounded in bytes, reported' },
-];
 
 const fixed = (value, digits) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 
@@ -28,6 +24,7 @@ const figures = (result) => ({
   p99Ms: result.p99Ms,
   non2xx: result.non2xx,
   errors: result.errors,
+  timeouts: result.timeouts,
 });
 
 const verdictOf = (problems) => ({ verdict: problems.length > 0 ? MISSED : MET, reason: problems.join(', ') });
@@ -35,6 +32,7 @@ const verdictOf = (problems) => ({ verdict: problems.length > 0 ? MISSED : MET, 
 const failedAnswers = (result) => [
   ...(result.non2xx > 0 ? [`${result.non2xx} non-2xx`] : []),
   ...(result.errors > 0 ? [`${result.errors} errors`] : []),
+  ...(result.timeouts > 0 ? [`${result.timeouts} timeouts`] : []),
 ];
 
 /** A closed-loop target: its requests per second as a ratio to the baseline's, against its kind's goal. */
@@ -45,6 +43,13 @@ export function closedLoopRow(result, base) {
   if (!goal) return { ...row, goal: result.kind === 'baseline' ? 'the yardstick' : '', verdict: '', reason: '' };
   const problems = [...(ratio >= goal.minRatio ? [] : [`${ratioText(ratio)}× base`]), ...failedAnswers(result)];
   return { ...row, goal: goal.text, ...verdictOf(problems) };
+}
+
+/** The same goal on the database this run did not use, listed with no figure. */
+function otherDatabaseRow(dialect, what, goal) {
+  const other = dialect === 'sqlite' ? 'postgres' : 'sqlite';
+  const how = other === 'postgres' ? 'with BENCH_DATABASE_URL' : 'without BENCH_DATABASE_URL';
+  return unmeasuredRow({ target: `${what} on ${other} (${how})`, goal });
 }
 
 /** The open loop on this run's database, and the other database's as not measured in this run. */
@@ -59,9 +64,58 @@ export function openLoopRows(open, dialect) {
     goal: text,
     ...verdictOf(problems),
   };
-  const other = dialect === 'sqlite' ? 'postgres' : 'sqlite';
-  const how = other === 'postgres' ? 'with BENCH_DATABASE_URL' : 'without BENCH_DATABASE_URL';
-  return [measured, unmeasuredRow({ target: `open loop on ${other} (${how})`, goal: text })];
+  return [measured, otherDatabaseRow(dialect, 'open loop', text)];
+}
+
+/**
+ * How long publications took to show on the portal's page and through the API's read, p50 and
+ * p99 of them (with a few, the slowest); a publication never seen within the wait is a timeout.
+ */
+export function publicationRows(publication, dialect) {
+  const { maxMs, text } = GOALS.publication;
+  const row = (key, name) => {
+    const seen = publication[key];
+    const problems = [
+      ...(seen.unseen > 0 ? [`${seen.unseen} of ${publication.count} not shown within ${publication.waitMs} ms`] : []),
+      ...(seen.p99Ms > maxMs ? [`took ${fixed(seen.p99Ms, 0)} ms`] : []),
+      ...(seen.shownEarly > 0 ? [`${seen.shownEarly} of ${publication.count} shown as a draft`] : []),
+      ...failedAnswers({ ...seen, timeouts: 0 }),
+    ];
+    return {
+      target: `publication → ${name} (${dialect})`,
+      kind: 'publication',
+      ...figures({ ...seen, timeouts: seen.unseen }),
+      requestsPerSecond: null,
+      ratio: null,
+      goal: text,
+      ...verdictOf(problems),
+    };
+  };
+  return [
+    row('portal', `portal ${publication.paths.portal}`),
+    row('api', 'API progress.published'),
+    otherDatabaseRow(dialect, 'publication', text),
+  ];
+}
+
+const isBounded = (cache) =>
+  typeof cache?.maxBytes === 'number' && cache.maxBytes > 0 && typeof cache.bytes === 'number' && cache.bytes <= cache.maxBytes;
+
+/**
+ * Every cache the servers report has a bound in bytes and is within it. Not measured while neither
+ * server reports its caches; once one does, a server that reports none misses the goal.
+ */
+export function cacheRow(reports) {
+  const { target, text } = GOALS.caches;
+  if (reports.every((report) => !report.caches)) return unmeasuredRow({ target, goal: text });
+  const problems = reports.flatMap(({ service, caches }) => {
+    const entries = Object.entries(caches ?? {});
+    if (entries.length === 0) return [`${service} reports none`];
+    return entries
+      .filter(([, cache]) => !isBounded(cache))
+      .map(([name, cache]) => `${service} ${name} ${cache?.bytes} of ${cache?.maxBytes} bytes`);
+  });
+  return { ...unmeasuredRow({ target, goal: text }), kind: 'caches', ...verdictOf(problems) };
 }
 
 /** One target of the comparison on generated councils, judged by its own goal (issues 5 and 11). */
@@ -85,6 +139,7 @@ export function unmeasuredRow({ target, goal }) {
     p99Ms: null,
     non2xx: null,
     errors: null,
+    timeouts: null,
     ratio: null,
     goal,
     verdict: NOT_MEASURED,

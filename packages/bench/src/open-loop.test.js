@@ -24,11 +24,20 @@ async function startServer() {
   return { base: `http://127.0.0.1:${server.address().port}`, arrivals };
 }
 
+/** A port nothing listens on: taken, then let go. */
+async function closedPort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 describe('the open loop', () => {
   it('sends at a steady rate over the whole time, taking turns over the pages, not in bursts', async () => {
     const { base, arrivals } = await startServer();
     const result = await openLoop([`${base}/a`, `${base}/b`], { rate: 100, seconds: 1 });
-    expect(result).toMatchObject({ requests: 100, non2xx: 0, errors: 0 });
+    expect(result).toMatchObject({ requests: 100, unsent: 0, non2xx: 0, errors: 0, timeouts: 0 });
     expect(result.p99Ms).toBeGreaterThan(0);
     // The last request leaves about a second after the first, and no tenth of a second holds much more than its
     // share of 10 (a burst would put all 100 in the first), even on a busy machine.
@@ -41,9 +50,23 @@ describe('the open loop', () => {
     expect(result.byPage.map((page) => page.path)).toEqual(['/a', '/b']);
   });
 
-  it('counts an answer other than 2xx, and a request never answered, against the run', async () => {
+  it('counts answers other than 2xx, failed connections and requests past their deadline apart', async () => {
     const { base } = await startServer();
-    const result = await openLoop([`${base}/a`, `${base}/missing`, `${base}/silent`], { rate: 30, seconds: 0.2, timeoutMs: 300 });
-    expect(result).toMatchObject({ requests: 6, non2xx: 2, errors: 2 });
+    const refused = `http://127.0.0.1:${await closedPort()}/`;
+    const result = await openLoop([`${base}/a`, `${base}/missing`, `${base}/silent`, refused], {
+      rate: 40,
+      seconds: 0.2,
+      deadlineMs: 300,
+    });
+    expect(result).toMatchObject({ requests: 8, unsent: 0, non2xx: 2, errors: 2, timeouts: 2 });
+  });
+
+  it('gives each request up at its deadline, so a silent server makes the run last its time and the deadline, no more', async () => {
+    const { base } = await startServer();
+    const started = performance.now();
+    const result = await openLoop([`${base}/silent`], { rate: 50, seconds: 0.5, deadlineMs: 200 });
+    expect(performance.now() - started).toBeLessThan(500 + 200 + 150);
+    expect(result.timeouts + result.unsent).toBe(25);
+    expect(result).toMatchObject({ requests: 25, errors: 0, non2xx: 0 });
   });
 });

@@ -1,15 +1,18 @@
 // `pnpm bench`: issue 14's goals measured against a raw node:http server on the same machine in the
-// same run, printed as one table and written to results/latest.json (a smoke: results/smoke.json).
+// same run, then the caches' sizes and how long a publication takes to show, printed as one table
+// and written to results/latest.json (a smoke: results/smoke.json).
 // Exits 1 when a goal is missed, except in a smoke. Run after `pnpm build` (turbo does: `pnpm bench`).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePorts, startService, startStack, stopAll, waitUntilReady } from '@pledgekeeper/stack';
+import { cacheLines, readStackCaches } from './caches.js';
 import { benchComparison, comparisonFailures, printComparison } from './compare.js';
-import { UNMEASURED_GOALS, closedLoopRow, closingLine, comparisonRow, missedGoals, openLoopRows, unmeasuredRow } from './goals.js';
+import { cacheRow, closedLoopRow, closingLine, comparisonRow, missedGoals, openLoopRows, publicationRows } from './goals.js';
 import { checkAnswers, measure } from './load.js';
 import { openLoop } from './open-loop.js';
+import { timePublications } from './publication.js';
 import { readSettings } from './settings.js';
 import { tableLines } from './table.js';
 import { PUBLIC_PAGES, closedLoopTargets } from './targets.js';
@@ -52,20 +55,28 @@ async function measureClosedLoop(targets) {
   return results;
 }
 
-function printReport(rows, meta, open) {
+function printReport(rows, meta, { open, caches, publication }) {
   console.log(`\nPledgekeeper benchmark${meta.smoke ? ' (smoke: goals reported, never failing the run)' : ''}, ${meta.date}`);
   console.log(
     `node ${meta.node}, ${meta.cpus} CPUs (${meta.cpuModel}), ${meta.database}; closed loop: ${meta.connections} connections, ` +
       `${meta.duration} s per target after a ${meta.warmup} s warm-up; open loop: ${meta.rate} requests/s for ${meta.openSeconds} s ` +
-      `over ${PUBLIC_PAGES.join(' ')}; gzip accepted; load generator on the same machine; run took ${meta.seconds} s\n`,
+      `over ${PUBLIC_PAGES.join(' ')}, a ${meta.deadlineMs} ms deadline each; gzip accepted; load generator on the same machine; ` +
+      `run took ${meta.seconds} s\n`,
   );
   for (const line of tableLines(rows)) console.log(line);
   const byPage = open.byPage.map((page) => `${page.path} ${ms(page.p99Ms, 1)}`).join(', ');
   console.log(
     '\n÷ base: requests per second as a ratio to the node:http baseline of this run.' +
       `\nopen loop: each latency from when its request was due; p99 ms by page: ${byPage}; ` +
-      `the load generator's own lateness (included), p99 ${ms(open.sendLagP99Ms, 2)} ms.`,
+      `the load generator's own lateness (included), p99 ${ms(open.sendLagP99Ms, 2)} ms` +
+      `${open.unsent > 0 ? `, and ${open.unsent} requests it had not sent when the time was up` : ''}; ` +
+      `a timeout: no answer ${open.deadlineMs} ms after it was due.` +
+      `\npublication: ${publication.count} in turn, each a new update on ${publication.paths.portal}, saved and published ` +
+      `through the database, timed from its commit until shown (polled every ${publication.everyMs} ms, up to ${publication.waitMs} ms); ` +
+      `p99 of so few is the slowest; a timeout: never shown.`,
   );
+  console.log('\ncaches after the load, from GET /health:');
+  for (const line of cacheLines(caches)) console.log(`  ${line}`);
 }
 
 async function main() {
@@ -79,7 +90,10 @@ async function main() {
     const closed = await measureClosedLoop(closedLoopTargets({ baselineUrl, apiUrl: stack.apiUrl, portalUrl: stack.portalUrl }));
     console.log(`open loop: ${settings.rate} requests/s for ${settings.openSeconds} s over the public pages...`);
     const pageUrls = PUBLIC_PAGES.map((path) => `${stack.portalUrl}${path}`);
-    const open = await openLoop(pageUrls, { rate: settings.rate, seconds: settings.openSeconds });
+    const open = await openLoop(pageUrls, { rate: settings.rate, seconds: settings.openSeconds, deadlineMs: settings.deadlineMs });
+    const caches = await readStackCaches(stack);
+    console.log(`timing ${settings.publications} publications on ${database.dialect}...`);
+    const publication = await timePublications(stack, { count: settings.publications, waitMs: settings.publicationWaitMs });
     await stack.stop();
     stack = undefined;
 
@@ -98,8 +112,9 @@ async function main() {
     const rows = [
       ...closed.map((result) => closedLoopRow(result, base)),
       ...openLoopRows(open, database.dialect),
+      ...publicationRows(publication, database.dialect),
+      cacheRow(caches),
       ...comparisonRows,
-      ...UNMEASURED_GOALS.map(unmeasuredRow),
     ];
 
     const meta = {
@@ -115,14 +130,24 @@ async function main() {
       connections: settings.connections,
       rate: settings.rate,
       openSeconds: settings.openSeconds,
+      deadlineMs: settings.deadlineMs,
       seconds: Math.round((performance.now() - started) / 1000),
     };
     const outFile = join(benchDir, 'results', settings.smoke ? 'smoke.json' : 'latest.json');
     mkdirSync(join(benchDir, 'results'), { recursive: true });
     const missed = missedGoals(rows);
-    const report = { ...meta, rows, missed, closedLoop: closed, openLoop: open, comparison: comparison?.summary ?? null };
+    const report = {
+      ...meta,
+      rows,
+      missed,
+      closedLoop: closed,
+      openLoop: open,
+      caches,
+      publication,
+      comparison: comparison?.summary ?? null,
+    };
     writeFileSync(outFile, `${JSON.stringify(report, null, 2)}\n`);
-    printReport(rows, meta, open);
+    printReport(rows, meta, { open, caches, publication });
     console.log(`\nresults written to ${outFile}`);
     console.log(closingLine(rows, settings));
     if (missed.length > 0 && !settings.smoke) process.exitCode = 1;

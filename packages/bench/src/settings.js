@@ -1,5 +1,6 @@
 // What a run measures and for how long, from the environment: the full benchmark by default, or a
-// smoke (BENCH_SMOKE=1) that runs every target for about a second and never fails on a goal.
+// smoke (BENCH_SMOKE=1) that runs every target for about a second, waits less for a publication,
+// and never fails on a goal.
 
 function positiveNumber(env, name, fallback) {
   const raw = env[name];
@@ -31,6 +32,12 @@ export function readSettings(env = process.env) {
     // Open loop: a fixed rate over the public pages; a smoke's is short and gentle on a shared CI machine.
     rate: positiveNumber(env, 'BENCH_RATE', smoke ? 100 : 500),
     openSeconds: smoke ? 2 : positiveNumber(env, 'BENCH_OPEN_SECONDS', 30),
+    // A request unanswered this long after it was due is a timeout, so an overloaded target cannot
+    // stretch the open loop much past openSeconds.
+    deadlineMs: positiveNumber(env, 'BENCH_OPEN_DEADLINE_MS', 2_000),
+    // Publications timed until the portal and the API show them, polled every 20 ms for up to waitMs.
+    publications: smoke ? 1 : 5,
+    publicationWaitMs: smoke ? 2_000 : 5_000,
     // Sequential requests per council count in the comparison on generated councils (not in a smoke).
     compareRequests: Math.round(positiveNumber(env, 'BENCH_COMPARE_REQUESTS', 200)),
     database: readDatabase(env),

@@ -2,7 +2,7 @@
 // and the verdict. A cell with nothing measured stays empty.
 import { ratioText } from './goals.js';
 
-export const COLUMNS = ['target', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', '÷ base', 'goal', 'verdict'];
+export const COLUMNS = ['target', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'timeouts', '÷ base', 'goal', 'verdict'];
 
 const fixed = (value, digits) => (typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : value === null ? '' : '-');
 const count = (value) => (value === null || value === undefined ? '' : String(value));
@@ -14,6 +14,7 @@ const cells = (row) => [
   fixed(row.p99Ms, 2),
   count(row.non2xx),
   count(row.errors),
+  count(row.timeouts),
   row.ratio === null ? '' : ratioText(row.ratio),
   row.goal,
   row.verdict,
@@ -23,7 +24,7 @@ const cells = (row) => [
 export function tableLines(rows) {
   const body = rows.map(cells);
   const widths = COLUMNS.map((title, i) => Math.max(title.length, ...body.map((row) => row[i].length)));
-  const leftAligned = new Set([0, 7, 8]);
+  const leftAligned = new Set([0, COLUMNS.indexOf('goal'), COLUMNS.indexOf('verdict')]);
   const line = (row) =>
     row
       .map((cell, i) => (leftAligned.has(i) ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))

@@ -14,6 +14,17 @@ export const API_READS = [
   { name: 'API compare.matrix', path: query('compare.matrix', { nation: 'england', sort: 'promises' }) },
 ];
 
+/**
+ * What the publication timing changes and watches: one promise's latest update on a council's
+ * progress page, a page the load has already read many times, and the API read behind it.
+ */
+export const PUBLICATION = {
+  council: 'worcestershire',
+  target: 'promise-1',
+  page: '/worcestershire/progress',
+  read: query('progress.published', { council: 'worcestershire' }),
+};
+
 export const BASELINE_NAME = 'node:http hello world';
 
 /** Every closed-loop target, in the order measured and shown: the baseline first. */

@@ -32,6 +32,9 @@ export interface DatabaseOptions {
 
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
 
+/** The file a SQLite URL names: `file:` and `sqlite:` prefixes allowed, or `:memory:`. */
+export const sqlitePathOf = (url: string): string => url.replace(/^(file|sqlite):(\/\/)?/, '');
+
 const stderrLog: DatabaseLog = (level, details, message) => {
   process.stderr.write(`${JSON.stringify({ level, ...details, msg: message })}\n`);
 };
@@ -82,7 +85,7 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
       health: async () => reported(await pingPostgres(url, timeouts)),
     };
   }
-  const path = url.replace(/^(file|sqlite):(\/\/)?/, '');
+  const path = sqlitePathOf(url);
   const file = openSqliteFile(path, options, log);
   return {
     db: new Kysely({ dialect: keepingTheFirstError(new SqliteDialect({ database: file.guarded }), log) }),

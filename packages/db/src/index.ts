@@ -11,6 +11,14 @@ export {
 export { DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailable, isDatabaseUnavailable } from './database-faults.js';
 export { DatabaseFileProblem } from './sqlite-file.js';
 export { migrateToLatest } from './migrate.js';
+export {
+  announcePublication,
+  watchPublications,
+  PUBLICATIONS_CHANNEL,
+  type PublicationEvents,
+  type PublicationWatch,
+} from './publications.js';
+export { editionCacheSizes } from './edition-caches.js';
 export { councilScope, type ChangeActor, type CouncilScope, type PublishedPage } from './council-scope.js';
 export { findCouncilBySlug, insertCouncil, listPublishedCouncils, type StoredCouncil } from './repositories/councils.js';
 export { findPublishedEdition, insertEdition, type EditionRef } from './repositories/published-editions.js';

@@ -17,3 +17,12 @@ export const REQUEST_ID_HEADER = 'x-request-id';
  * as proxies and UUIDs write them, so that no id can forge or break a log line.
  */
 export const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/**
+ * The API's stream of publications (server-sent events), which each portal follows so it knows
+ * when the public pages it keeps are out of date. A `live` event opens every stream; a
+ * `publication` event follows anything that may have changed a public page, on any instance.
+ */
+export const PUBLICATION_STREAM_PATH = '/publications';
+export const LIVE_EVENT = 'live';
+export const PUBLICATION_EVENT = 'publication';

@@ -13,4 +13,5 @@ function built(relative: string): string {
 }
 
 export const builtServer = () => built('apps/server/dist/main.js');
-export const builtPortal = () => built('apps/portal/build/index.js');
+// serve.js runs the built app (build/handler.js) behind the store of public pages.
+export const builtPortal = () => (built('apps/portal/build/handler.js'), built('apps/portal/serve.js'));

@@ -1,8 +1,10 @@
 export { type ApiOptions, type ApiServer, startApi } from './api-server.js';
 export { builtPortal, builtServer, repoRoot } from './built.js';
 export { CHROMIUM_FLAGS, chromiumPath } from './chromium.js';
+export { type Cluster, type ClusterOptions, type PortalServer, startCluster } from './cluster.js';
 export { type Describe, describeEachDialect, hasPostgres } from './dialects.js';
 export { type LogLine, logLines } from './log-lines.js';
+export { type Nginx, type NginxOptions, type NginxPlaces, nginxConfigFile, nginxPath, renderNginxConfig, startNginx } from './nginx.js';
 export { freePort, freePorts } from './ports.js';
 export { type TrpcAnswer, status, trpc, waitFor } from './probes.js';
 export { type Service, type ServiceOptions, startService, stopAll, waitUntilReady } from './service.js';

@@ -70,8 +70,16 @@ export function startService(options: ServiceOptions): Service {
   return service;
 }
 
-/** Polls `url` until it answers 200; fails early, with its output, if the service dies. */
-export async function waitUntilReady(service: Service, url: string, timeoutMs = 60_000): Promise<void> {
+/**
+ * Polls `url` until it answers 200; fails early, with its output, if the service dies. `headers`
+ * go with each request, such as the X-Forwarded-For a portal behind a proxy needs.
+ */
+export async function waitUntilReady(
+  service: Service,
+  url: string,
+  timeoutMs = 60_000,
+  headers: Record<string, string> = {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
@@ -81,7 +89,7 @@ export async function waitUntilReady(service: Service, url: string, timeoutMs = 
       );
     }
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(url, { headers, signal: AbortSignal.timeout(2_000) });
       await response.arrayBuffer();
       if (response.status === 200) return;
       last = `status ${response.status}`;

@@ -7,7 +7,7 @@ import { openTestDatabase } from '@pledgekeeper/db/testing';
 import { type ApiServer, startApi } from './api-server.js';
 import { builtPortal } from './built.js';
 import { freePorts } from './ports.js';
-import { type Service, startService, waitUntilReady } from './service.js';
+import { type Service, type ServiceOptions, startService, waitUntilReady } from './service.js';
 
 export interface Stack {
   apiUrl: string;
@@ -37,25 +37,52 @@ export interface StackOptions {
   detached?: boolean;
 }
 
+/** What every server of a stack shares: a folder to run in, a database and a secret. */
+export interface Footing {
+  directory: string;
+  /** A SQLite file path, or a postgres:// URL. */
+  databaseUrl: string;
+  /** Where each server's environment starts: PATH, the shared secret and the caller's `env`. */
+  common: Record<string, string>;
+  /** Removes the folder, and the database if the footing made it. */
+  remove: () => Promise<void>;
+}
+
+/** A folder and a database (a SQLite file in the folder, or a new PostgreSQL database) for a stack. */
+export async function layFooting(options: Pick<StackOptions, 'dialect' | 'databaseUrl' | 'env'>): Promise<Footing> {
+  const directory = await mkdtemp(join(tmpdir(), 'pledgekeeper-stack-'));
+  const postgres = options.databaseUrl === undefined && options.dialect === 'postgres' ? await openTestDatabase('postgres') : null;
+  // The server opens its own connections; this handle only creates and finally drops the database.
+  await postgres?.db.destroy();
+  const databaseUrl = options.databaseUrl ?? postgres?.url ?? join(directory, 'pledgekeeper.sqlite');
+  // Shared by the servers, as start.sh does, so the API believes the reader the portal names.
+  const secret = randomBytes(32).toString('base64url');
+  return {
+    directory,
+    databaseUrl,
+    common: { PATH: process.env.PATH ?? '', PLEDGEKEEPER_SECRET: secret, ...options.env },
+    async remove() {
+      await rm(directory, { recursive: true, force: true });
+      await postgres?.destroy();
+    },
+  };
+}
+
+/** The built portal as a process of its own; `env` gives its PORT, ORIGIN and API_URL. */
+export const startPortal = (options: Omit<ServiceOptions, 'command' | 'args'>): Service =>
+  startService({ ...options, args: [builtPortal()] });
+
 /**
  * The built API server on a fresh database (a SQLite file, or a new PostgreSQL database; the
  * server migrates and seeds it) and the built portal in front of it, each on a free port.
  * Neither inherits this process's environment beyond PATH, so no setting of ours leaks in.
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const directory = await mkdtemp(join(tmpdir(), 'pledgekeeper-stack-'));
-  const postgres = options.databaseUrl === undefined && options.dialect === 'postgres' ? await openTestDatabase('postgres') : null;
-  // The server opens its own connections; this handle only creates and finally drops the database.
-  await postgres?.db.destroy();
-  const databaseUrl = options.databaseUrl ?? postgres?.url ?? join(directory, 'pledgekeeper.sqlite');
-  // Shared by the two servers, as start.sh does, so the API believes the reader the portal names.
-  const secret = randomBytes(32).toString('base64url');
-  const common = { PATH: process.env.PATH ?? '', PLEDGEKEEPER_SECRET: secret, ...options.env };
+  const { directory, databaseUrl, common, remove } = await layFooting(options);
   const started: Service[] = [];
   const stop = async () => {
     for (const service of started.reverse()) await service.stop(5_000);
-    await rm(directory, { recursive: true, force: true });
-    await postgres?.destroy();
+    await remove();
   };
   try {
     // Both ports at once: the portal's is chosen before the API starts (its emails link to the
@@ -71,9 +98,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', ORIGIN: portalUrl, ...options.apiEnv },
     });
     started.push(api);
-    const portal = startService({
+    const portal = startPortal({
       name: 'The portal',
-      args: [builtPortal()],
       cwd: directory,
       detached: options.detached ?? false,
       env: { ...common, PORT: new URL(portalUrl).port, HOST: '127.0.0.1', ORIGIN: portalUrl, API_URL: api.base, ...options.portalEnv },

@@ -2,6 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { AuditAction, AuditEntry } from '@pledgekeeper/domain/workspace';
 import type { Database } from '../connection.js';
 import { toJson } from '../json.js';
+import { announcePublication } from '../publications.js';
+
+/**
+ * What changes a public page: the pages, the delivery records and the published logo go out
+ * with 'published'; a review date, a confirmed wording, an answered message and a new council show
+ * on them too. Every such change is audited, so its audit entry is where it is announced.
+ */
+const CHANGES_PUBLIC_PAGES: ReadonlySet<AuditAction> = new Set<AuditAction>([
+  'published',
+  'marked-reviewed',
+  'restored',
+  'council-created',
+  'branding-changed',
+  'feedback-marked',
+  'wording-confirmed',
+]);
 
 export interface AuditRecord {
   /** Null for platform-wide events, such as a failed sign-in. */
@@ -43,6 +59,7 @@ async function joinedSave(db: Database, record: AuditRecord, now: Date) {
  * Call it in the same transaction as the change it records.
  */
 export async function recordAudit(db: Database, record: AuditRecord, now: Date): Promise<void> {
+  if (record.councilId !== null && CHANGES_PUBLIC_PAGES.has(record.action)) await announcePublication(db, record.councilId);
   const joined = await joinedSave(db, record, now);
   if (joined) {
     const saves = joined.saves + 1;

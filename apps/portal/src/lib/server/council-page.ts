@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { brandOf } from '$lib/brand';
 import { type Api, apiUnavailable, pageFailure } from './api';
-import { ByteLru } from './byte-lru';
+import { ByteLru } from '@pledgekeeper/domain/byte-lru';
 import { onlyApiFailures } from './failures';
 
 type CouncilPage = Awaited<ReturnType<Api['council']['page']['query']>>;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isHttpError } from '@sveltejs/kit';
-import { ByteLru } from './byte-lru';
+import { ByteLru } from '@pledgekeeper/domain/byte-lru';
 
 // What each signed-in person last saw on each workspace page, so a form they send while the API
 // is away comes back with what they typed rather than an apology that loses it.

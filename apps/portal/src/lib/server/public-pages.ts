@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { ByteLru } from './byte-lru';
+import { ByteLru } from '@pledgekeeper/domain/byte-lru';
 
 const gzipped = promisify(gzip);
 
 /**
- * The last copy of each public page the portal served, kept to answer while the API or its database
- * is away: published editions do not change, so yesterday's page is better than an apology. Stored
- * once as bytes (and gzipped, for HTML), so a later cache of fresh pages can serve from here too.
+ * The last copy of each public page the portal served. It is answered again, without asking the
+ * API, until anything public may have changed: the API's feed of publications says when (see
+ * publication-feed.ts), and while that feed is down nothing is answered from here as fresh. The same
+ * copy is what readers get while the API or its database is away, marked stale: published pages do
+ * not change, so the last one is better than an apology. One store for both, bounded in bytes.
  */
 export interface StoredPage {
   body: Uint8Array;
@@ -20,6 +23,12 @@ export interface StoredPage {
   /** A strong validator: the hash of the bytes, so two instances give one page the same tag. */
   etag: string;
   storedAt: number;
+  /** Which state of the published content it was rendered from; only the current one is fresh. */
+  generation: number;
+  /** Some pages depend on the day ("not reviewed for 12 months"): none is fresh past midnight. */
+  expiresAt: number;
+  /** Its Cache-Control and CDN-Cache-Control, as decided when it was first served. */
+  cacheHeaders: [string, string][];
 }
 
 // Public, the same for every reader, and changing only when a council publishes.
@@ -70,48 +79,155 @@ export const CDN_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600
 export const etagOf = (body: Uint8Array): string => `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 
 /** True when the reader already holds this version (If-None-Match names its tag, or any). */
-function alreadyHeld(request: Request, etag: string): boolean {
-  const held = request.headers.get('if-none-match');
+function alreadyHeld(held: string | null, etag: string): boolean {
   if (!held) return false;
   return held.trim() === '*' || held.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
-export function createPublicPages(maxBytes: number) {
+/** The next local midnight after `ms`. */
+function nextMidnight(ms: number): number {
+  const date = new Date(ms);
+  date.setHours(24, 0, 0, 0);
+  return date.getTime();
+}
+
+const takesGzip = (acceptEncoding: string | null | undefined) => /\bgzip\b/.test(acceptEncoding ?? '');
+
+/** The key of an address: its path and query as the URL parser writes them, whoever asks. */
+const keyOfUrl = (url: URL) => `${url.pathname}${url.search}`;
+
+export interface PublicPagesOptions {
+  /** Sent with every answer from the store, as the hook sends them with every other. */
+  securityHeaders?: Record<string, string>;
+  /** The session cookie's name: a request carrying it is never answered from the store. */
+  sessionCookie?: string;
+}
+
+export function createPublicPages(maxBytes: number, options: PublicPagesOptions = {}) {
   const pages = new ByteLru<StoredPage>(maxBytes);
+  const securityHeaders = Object.entries(options.securityHeaders ?? {});
+  const sessionCookie = `${options.sessionCookie ?? 'pk_session'}=`;
+  // Bumped by anything that may change a public page: a copy rendered before is not fresh.
+  let generation = 0;
+  // Whether the feed of publications is open: while it is not, a change could go unheard.
+  let live = false;
+
+  // The headers a page is sent with from the socket, worked out once per page. Lower case
+  // throughout, so that no header is sent twice under two spellings.
+  const headersOfPage = new WeakMap<StoredPage, Record<string, string>>();
+  function sentWith(page: StoredPage): Record<string, string> {
+    let headers = headersOfPage.get(page);
+    if (!headers) {
+      headers = {};
+      for (const [name, value] of [...page.headers, ...page.cacheHeaders, ...securityHeaders]) headers[name.toLowerCase()] = value;
+      headersOfPage.set(page, headers);
+    }
+    return headers;
+  }
+
+  /** The stored copy of the page at `key`, when it is still what a render would give now. */
+  function freshPage(key: string): StoredPage | null {
+    if (!live) return null;
+    const page = pages.get(key);
+    if (!page || page.generation !== generation || Date.now() >= page.expiresAt) return null;
+    return page;
+  }
 
   /** The key a request is stored under, or null for requests whose answers are never stored. */
   const keyOf = (request: Request, routeId: string | null, hasSession: boolean): string | null => {
     if (hasSession || maxBytes === 0 || (request.method !== 'GET' && request.method !== 'HEAD')) return null;
     if (routeId === null || !PUBLIC_ROUTES.has(routeId)) return null;
-    const url = new URL(request.url);
-    return `${url.pathname}${url.search}`;
+    return keyOfUrl(new URL(request.url));
   };
 
-  /** Stores a GET's 200 and answers with the stored bytes; anything else passes as it came. */
-  async function remember(key: string, request: Request, response: Response): Promise<Response> {
+  /**
+   * Stores a GET's 200 and answers with the stored bytes; anything else passes as it came.
+   * `asOf` is the generation when the request began: a page rendered across a publication is
+   * kept for outages, but never answered as fresh.
+   */
+  async function remember(key: string, request: Request, response: Response, asOf: number): Promise<Response> {
     if (request.method !== 'GET' || response.status !== 200 || !response.body || response.headers.has('content-encoding')) {
       return response;
     }
     const body = new Uint8Array(await response.arrayBuffer());
     const contentType = response.headers.get('content-type') ?? 'application/octet-stream';
+    // A file named by its content says so itself (immutable); every other public page is kept briefly.
+    const cacheHeaders: [string, string][] = response.headers.has('cache-control')
+      ? [['Cache-Control', response.headers.get('cache-control')!]]
+      : [
+          ['Cache-Control', PUBLIC_CACHE_CONTROL],
+          ['CDN-Cache-Control', CDN_CACHE_CONTROL],
+        ];
+    const now = Date.now();
     const page: StoredPage = {
       body,
       gzipped: contentType.startsWith('text/html') ? new Uint8Array(await gzipped(body)) : null,
       contentType,
       headers: [...response.headers].filter(([name]) => !NOT_STORED.has(name.toLowerCase())),
       etag: etagOf(body),
-      storedAt: Date.now(),
+      storedAt: now,
+      generation: asOf,
+      expiresAt: nextMidnight(now),
+      cacheHeaders,
     };
     const headerBytes = page.headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0);
     pages.set(key, page, body.byteLength + (page.gzipped?.byteLength ?? 0) + key.length + headerBytes + OVERHEAD_BYTES);
     const headers = new Headers(response.headers);
-    // A file named by its content says so itself (immutable); every other public page is kept briefly.
-    if (!headers.has('cache-control')) {
-      headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
-      headers.set('CDN-Cache-Control', CDN_CACHE_CONTROL);
-    }
+    for (const [name, value] of cacheHeaders) headers.set(name, value);
     return answer(request, page, headers);
   }
+
+  /** The stored copy as a Response, when it is fresh; null otherwise. */
+  function fresh(key: string, request: Request): Response | null {
+    const page = freshPage(key);
+    return page ? answer(request, page, new Headers([...page.headers, ...page.cacheHeaders])) : null;
+  }
+
+  /**
+   * Answers a fresh copy straight onto the socket, before SvelteKit so much as parses the address:
+   * most of a public request's cost is the framework's, not the page's. True when it answered.
+   */
+  function serveFresh(request: IncomingMessage, response: ServerResponse): boolean {
+    if (!live || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
+    if (request.headers.cookie?.includes(sessionCookie)) return false;
+    let key: string;
+    try {
+      key = keyOfUrl(new URL(request.url ?? '/', 'http://portal'));
+    } catch {
+      return false;
+    }
+    const page = freshPage(key);
+    if (!page) return false;
+    const gzip = page.gzipped !== null && takesGzip(request.headers['accept-encoding']);
+    const etag = gzip ? page.etag.replace(/"$/, '-gzip"') : page.etag;
+    const headers: Record<string, string> = { ...sentWith(page), etag };
+    if (page.gzipped !== null) headers.vary = 'Accept-Encoding';
+    if (alreadyHeld(request.headers['if-none-match'] ?? null, etag)) {
+      delete headers['content-type'];
+      response.writeHead(304, headers).end();
+      return true;
+    }
+    const body = gzip ? page.gzipped! : page.body;
+    headers['content-type'] = page.contentType;
+    headers['content-length'] = String(body.byteLength);
+    if (gzip) headers['content-encoding'] = 'gzip';
+    response.writeHead(200, headers).end(request.method === 'HEAD' ? undefined : body);
+    return true;
+  }
+
+  const freshness = {
+    /** Anything public may have changed: nothing stored before now is fresh. */
+    changed(): void {
+      generation++;
+    },
+    /** The feed of publications opened or closed; either way, what was stored may be out of date. */
+    setLive(now: boolean): void {
+      live = now;
+      generation++;
+    },
+    isLive: () => live,
+    generation: () => generation,
+  };
 
   /** The stored copy, marked stale and not to be kept by anyone in between; null if never served. */
   function stale(key: string, request: Request): Response | null {
@@ -123,7 +239,7 @@ export function createPublicPages(maxBytes: number) {
     return answer(request, page, headers);
   }
 
-  return { keyOf, remember, stale, size: () => pages.size() };
+  return { keyOf, remember, fresh, serveFresh, stale, ...freshness, size: () => pages.size() };
 }
 
 /**
@@ -131,12 +247,12 @@ export function createPublicPages(maxBytes: number) {
  * already holds this version, 304 Not Modified and no bytes at all.
  */
 function answer(request: Request, page: StoredPage, headers: Headers): Response {
-  const gzip = page.gzipped !== null && /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
+  const gzip = page.gzipped !== null && takesGzip(request.headers.get('accept-encoding'));
   // Gzipped bytes are other bytes: a strong tag names the encoding too.
   const etag = gzip ? page.etag.replace(/"$/, '-gzip"') : page.etag;
   headers.set('ETag', etag);
   if (page.gzipped !== null) headers.append('Vary', 'Accept-Encoding');
-  if (alreadyHeld(request, etag)) {
+  if (alreadyHeld(request.headers.get('if-none-match'), etag)) {
     headers.delete('Content-Length');
     headers.delete('Content-Type');
     return new Response(null, { status: 304, headers });

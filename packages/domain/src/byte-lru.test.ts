@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ByteLru } from './byte-lru';
+import { ByteLru } from './byte-lru.js';
 
 describe('ByteLru', () => {
   it('holds no more bytes than it may, forgetting the least recently used first', () => {
