@@ -38,7 +38,9 @@ export const handle: Handle = async ({ event, resolve }) => {
   if (key !== null && kept === null) {
     // The API or its database is away: the page as last served beats an apology.
     const unavailable = response.status === 502 || response.status === 503;
-    response = unavailable ? (publicPages.stale(key, event.request) ?? response) : await publicPages.remember(key, event.request, response, asOf);
+    response = unavailable
+      ? (publicPages.stale(key, event.request) ?? response)
+      : await publicPages.remember(key, event.request, response, asOf);
   }
   // Whoever signed in posts a form may have published: this instance's copies go at once, before
   // the feed of publications says so, so they never see their own page from before.

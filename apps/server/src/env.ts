@@ -19,7 +19,14 @@ const schema = z.object({
   // Shared with the portal only: proves a request comes from it, and keys hashes of readers' addresses.
   PLEDGEKEEPER_SECRET: z.preprocess(emptyIsUnset, z.string().min(32, 'must be at least 32 characters long').optional()),
   // Bytes the public reads kept until the next publication may take; 0 keeps none.
-  API_CACHE_BYTES: z.preprocess(emptyIsUnset, z.coerce.number().int('must be a whole number of bytes').min(0).default(32 * 1024 * 1024)),
+  API_CACHE_BYTES: z.preprocess(
+    emptyIsUnset,
+    z.coerce
+      .number()
+      .int('must be a whole number of bytes')
+      .min(0)
+      .default(32 * 1024 * 1024),
+  ),
 });
 
 export interface ServerEnv {

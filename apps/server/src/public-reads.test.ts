@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppRouter } from '@pledgekeeper/api';
+import { type AppRouter, appRouter } from '@pledgekeeper/api';
 import { signInActors } from '@pledgekeeper/api/testing';
 import { createDatabase, migrateToLatest, watchPublications } from '@pledgekeeper/db';
 import { seedCouncils, readSeedDirectory } from '@pledgekeeper/db/seed';
@@ -12,7 +12,7 @@ import { type TestDatabase, openTestDatabase } from '@pledgekeeper/db/testing';
 import { LIVE_EVENT, PORTAL_KEY_HEADER, PUBLICATION_EVENT } from '@pledgekeeper/domain/http-headers';
 import { describeEachDialect } from '@pledgekeeper/stack';
 import { buildServer } from './app.js';
-import { CACHE_HEADER } from './public-reads.js';
+import { CACHE_HEADER, PUBLIC_READS } from './public-reads.js';
 
 const SECRET = 'a secret of at least thirty-two characters';
 const PAGE = `/trpc/council.page?input=${encodeURIComponent(JSON.stringify({ council: 'worcestershire' }))}`;
@@ -32,6 +32,26 @@ async function sharedDatabase(dialect: 'sqlite' | 'postgres'): Promise<{ url: st
   await db.destroy();
   return { url, destroy: async () => rmSync(folder, { recursive: true, force: true }) };
 }
+
+// A valid input for each public read, to ask it as anyone would.
+const READ_INPUTS: Record<string, unknown> = {
+  'council.list': undefined,
+  'council.page': { council: 'somerset' },
+  'council.logo': { council: 'somerset', id: 'a'.repeat(64) },
+  'compare.matrix': { nation: 'england', sort: 'promises' },
+  'compare.delivery': { nation: 'england' },
+  'compare.progress': { kind: 'county' },
+  'compare.sideBySide': { councils: ['worcestershire', 'somerset'] },
+  'progress.published': { council: 'somerset' },
+};
+
+describe('the public reads', () => {
+  it('are queries of published content only, each of which anyone may ask', () => {
+    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
+    expect([...PUBLIC_READS].sort()).toEqual(Object.keys(READ_INPUTS).sort());
+    for (const name of PUBLIC_READS) expect(procedures[name]?._def.type, name).toBe('query');
+  });
+});
 
 describeEachDialect(describe, 'public reads kept until a publication, on %s', (dialect) => {
   let shared: Awaited<ReturnType<typeof sharedDatabase>>;
@@ -79,6 +99,14 @@ describeEachDialect(describe, 'public reads kept until a publication, on %s', (d
     const zipped = await get(a!.base, PAGE, { 'accept-encoding': 'gzip' });
     expect(zipped.headers.get('content-encoding')).toBe('gzip');
     expect(await zipped.text()).toBe(firstBody);
+  });
+
+  it('answers each public read to anyone, and keeps it', async () => {
+    for (const [name, input] of Object.entries(READ_INPUTS)) {
+      const path = `/trpc/${name}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
+      expect((await get(instances[0]!.base, path)).status, name).toBe(200);
+      expect((await get(instances[0]!.base, path)).headers.get(CACHE_HEADER), name).toBe('hit');
+    }
   });
 
   it('never answers from, or keeps, anything asked for with a session', async () => {

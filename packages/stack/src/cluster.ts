@@ -35,12 +35,7 @@ export interface ClusterOptions extends Pick<StackOptions, 'apiEnv' | 'portalEnv
  */
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const count = options.instances ?? 2;
-  const { directory, databaseUrl, common, remove } = await layFooting(options);
-  const started: Service[] = [];
-  const stop = async () => {
-    for (const service of started.reverse()) await service.stop(5_000);
-    await remove();
-  };
+  const { directory, databaseUrl, common, started, stop } = await layFooting(options);
   try {
     const [port, apiPort, ...ports] = await freePorts(2 + 2 * count);
     const url = `http://127.0.0.1:${port}`;

@@ -112,6 +112,8 @@ const postForm = (cluster: Cluster, url: string, fields: Record<string, string>,
       ['nginx', () => twice(`${cluster.url}/${COUNCIL}`)],
       ...cluster.apis.map((api, i): Place => [`API ${i + 1}`, async () => [await read(`${api.base}${page}`)]]),
       ['API through nginx', () => twice(`${cluster.apiUrl}${page}`)],
+      // The public API of the open data, on the public site.
+      ['public API through nginx', () => twice(`${cluster.url}${page}`)],
     ];
   }
 
@@ -217,5 +219,16 @@ const postForm = (cluster: Cluster, url: string, fields: Record<string, string>,
     for (const portal of cluster.portals) expect(await signInAt(portal.base, PUBLISHER.password, guesser)).toBe(429);
     // nginx names the reader itself: someone else claiming the guesser's address is not held back.
     expect(await signInAt(cluster.url, PUBLISHER.password, guesser)).toBe(303);
+  });
+
+  it('offers the public only the API’s reads: a write sent to the public site goes nowhere', async () => {
+    const write = await fetch(`${cluster.url}/trpc/feedback.submit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ council: COUNCIL, page: `/${COUNCIL}`, helpful: true, comment: 'Through the back door' }),
+    });
+    expect(write.status).toBe(403);
+    const read = await fetch(`${cluster.url}/trpc/council.list`);
+    expect(read.status).toBe(200);
   });
 });

@@ -44,8 +44,10 @@ export interface Footing {
   databaseUrl: string;
   /** Where each server's environment starts: PATH, the shared secret and the caller's `env`. */
   common: Record<string, string>;
-  /** Removes the folder, and the database if the footing made it. */
-  remove: () => Promise<void>;
+  /** The servers started on it, stopped by `stop` in the reverse order. */
+  started: Service[];
+  /** Stops every server started, then removes the folder, and the database if the footing made it. */
+  stop: () => Promise<void>;
 }
 
 /** A folder and a database (a SQLite file in the folder, or a new PostgreSQL database) for a stack. */
@@ -57,11 +59,14 @@ export async function layFooting(options: Pick<StackOptions, 'dialect' | 'databa
   const databaseUrl = options.databaseUrl ?? postgres?.url ?? join(directory, 'pledgekeeper.sqlite');
   // Shared by the servers, as start.sh does, so the API believes the reader the portal names.
   const secret = randomBytes(32).toString('base64url');
+  const started: Service[] = [];
   return {
     directory,
     databaseUrl,
     common: { PATH: process.env.PATH ?? '', PLEDGEKEEPER_SECRET: secret, ...options.env },
-    async remove() {
+    started,
+    async stop() {
+      for (const service of started.reverse()) await service.stop(5_000);
       await rm(directory, { recursive: true, force: true });
       await postgres?.destroy();
     },
@@ -78,12 +83,7 @@ export const startPortal = (options: Omit<ServiceOptions, 'command' | 'args'>): 
  * Neither inherits this process's environment beyond PATH, so no setting of ours leaks in.
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const { directory, databaseUrl, common, remove } = await layFooting(options);
-  const started: Service[] = [];
-  const stop = async () => {
-    for (const service of started.reverse()) await service.stop(5_000);
-    await remove();
-  };
+  const { directory, databaseUrl, common, started, stop } = await layFooting(options);
   try {
     // Both ports at once: the portal's is chosen before the API starts (its emails link to the
     // portal), and chosen apart from the API's, the API could be given the same one.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startStack, type Stack } from './harness';
 import { adminEnv, publisherOf, TEST_ADMIN } from './journeys';
+import { WORKSPACE, WORKSPACE_PAGES } from './workspace-steps';
 
 // Issue 9, items 9, 12 and 14, over HTTP against the built portal, as an attacker would try them.
 let stack: Stack;
@@ -56,6 +57,44 @@ describe('private pages stay private however their address is spelled', () => {
     const response = await get('/worcestershire', { cookie: await sessionCookie() });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('private, no-store');
+  });
+});
+
+describe('no cache anywhere holds what a signed-in person saw', () => {
+  interface Sizes {
+    caches: Record<string, { entries: number; bytes: number; maxBytes: number }>;
+  }
+  const sizes = async (base: string) => ((await (await fetch(`${base}/health`)).json()) as Sizes).caches;
+
+  it('keeps no workspace page, nor a public page read signed in, and shows the next reader none of them', async () => {
+    const pages = WORKSPACE_PAGES.map((path) => path.replace(WORKSPACE, '/somerset/manage'));
+    // Read once anonymously first, so the public page is in the store before the signed-in reads.
+    await get('/somerset');
+    const [portalBefore, apiBefore] = [await sizes(stack.portalUrl), await sizes(stack.apiUrl)];
+    const cookie = await sessionCookie();
+    for (const path of [...pages, '/somerset']) {
+      const response = await get(path, { cookie });
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('cache-control'), path).toBe('private, no-store');
+      // Every workspace page names who is signed in; the preview shows the draft in the public layout.
+      const text = await response.text();
+      if (path.includes('/manage/preview')) expect(text, path).toContain('Preview — not published');
+      else if (path.includes('/manage')) expect(text, path).toContain('Pat Publisher');
+    }
+    // The public stores hold what they held: nothing read signed in went into them.
+    const [portalAfter, apiAfter] = [await sizes(stack.portalUrl), await sizes(stack.apiUrl)];
+    expect(portalAfter.pages).toEqual(portalBefore.pages);
+    expect(apiAfter.reads).toEqual(apiBefore.reads);
+    for (const path of [...pages, '/somerset']) {
+      const response = await get(path);
+      if (path !== '/somerset') {
+        expect(response.status, path).toBe(303);
+        expect(response.headers.get('location'), path).toMatch(/^\/sign-in/);
+      }
+      const text = await response.text();
+      expect(text, path).not.toContain('Pat Publisher');
+      expect(text, path).not.toContain('Preview — not published');
+    }
   });
 });
 

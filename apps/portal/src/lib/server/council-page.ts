@@ -9,6 +9,9 @@ type CouncilPage = Awaited<ReturnType<Api['council']['page']['query']>>;
 // The last published page of each council read, a few kilobytes each: enough for every council.
 const lastRead = new ByteLru<CouncilPage>(4 * 1024 * 1024);
 
+/** How full it is, for the health report. */
+export const councilPagesKeptSize = () => lastRead.size();
+
 /**
  * A council's published page and its brand, for its public routes; a 404 or apology otherwise.
  * After a form was sent (`afterForm`), a page the API cannot give now is shown as last read, so

@@ -6,6 +6,9 @@ import { ByteLru } from '@pledgekeeper/domain/byte-lru';
 // is away comes back with what they typed rather than an apology that loses it.
 const lastSeen = new ByteLru<unknown>(8 * 1024 * 1024);
 
+/** How full it is, for the health report: private to each person, and never answered to anyone else. */
+export const keptForFormsSize = () => lastSeen.size();
+
 interface LoadEvent {
   request: Request;
   url: URL;

@@ -1,12 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { councilPagesKeptSize } from './council-page';
 import { deployment, env, log } from './env';
+import { keptForFormsSize } from './kept-for-forms';
 import { followPublications } from './publication-feed';
 import { createPublicPages } from './public-pages';
 import { SECURITY_HEADERS } from './security-headers';
 import { SESSION_COOKIE } from './session';
 
 /** The portal's one store of public pages, as large as PAGE_CACHE_BYTES allows. */
-export const publicPages = createPublicPages(deployment.pageCacheBytes, { securityHeaders: SECURITY_HEADERS, sessionCookie: SESSION_COOKIE });
+export const publicPages = createPublicPages(deployment.pageCacheBytes, {
+  securityHeaders: SECURITY_HEADERS,
+  sessionCookie: SESSION_COOKIE,
+});
 
 /** How full it is, for logs and health reports. */
 export const publicPageCacheSize = () => publicPages.size();
@@ -31,15 +36,19 @@ export function startPublicPages(): void {
  * `GET /health`, for the proxy and monitoring, answered here rather than by a route so that a
  * check made straight to the portal needs none of the headers a proxy adds (adapter-node insists on
  * ADDRESS_HEADER's once it is set). Says the portal answers, whether it hears the API's
- * publications (`live`: while false, every public page is rendered afresh), and what its store of
- * pages holds, in bytes against its bound. The API's own health is the API's.
+ * publications (`live`: while false, every public page is rendered afresh), and what each of its
+ * stores holds, in bytes against its bound: the public pages; each council's last page read, for
+ * its forms while the API is away; and what each signed-in person last saw, for the same. The API's
+ * own health is the API's.
  */
 function health(request: IncomingMessage, response: ServerResponse): boolean {
   if (request.url !== '/health' || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
-  const body = JSON.stringify({ status: 'ok', live: publicPages.isLive(), caches: { pages: publicPages.size() } });
+  const caches = { pages: publicPages.size(), councilPages: councilPagesKeptSize(), formsKept: keptForFormsSize() };
+  const body = JSON.stringify({ status: 'ok', live: publicPages.isLive(), caches });
   response.writeHead(200, { ...lowerCase(SECURITY_HEADERS), 'content-type': 'application/json', 'cache-control': 'no-store' });
   response.end(request.method === 'HEAD' ? undefined : body);
   return true;
 }
 
-const lowerCase = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+const lowerCase = (headers: Record<string, string>) =>
+  Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));

@@ -186,7 +186,10 @@ describe('answering from the store until a publication', () => {
     const pages = createPublicPages(1024 * 1024, { sessionCookie: 'pk_session' });
     pages.setLive(true);
     await fresh(pages, '/somerset', 'public');
-    for (const [headers, method] of [[{ cookie: 'theme=dark; pk_session=abc' }, 'GET'], [{}, 'POST']] as const) {
+    for (const [headers, method] of [
+      [{ cookie: 'theme=dark; pk_session=abc' }, 'GET'],
+      [{}, 'POST'],
+    ] as const) {
       const { request, response, sent } = socketRequest('/somerset', headers, method);
       expect(pages.serveFresh(request, response)).toBe(false);
       expect(sent.status).toBeUndefined();

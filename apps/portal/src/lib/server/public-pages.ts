@@ -112,17 +112,31 @@ export function createPublicPages(maxBytes: number, options: PublicPagesOptions 
   // Whether the feed of publications is open: while it is not, a change could go unheard.
   let live = false;
 
-  // The headers a page is sent with from the socket, worked out once per page. Lower case
-  // throughout, so that no header is sent twice under two spellings.
-  const headersOfPage = new WeakMap<StoredPage, Record<string, string>>();
-  function sentWith(page: StoredPage): Record<string, string> {
-    let headers = headersOfPage.get(page);
-    if (!headers) {
-      headers = {};
-      for (const [name, value] of [...page.headers, ...page.cacheHeaders, ...securityHeaders]) headers[name.toLowerCase()] = value;
-      headersOfPage.set(page, headers);
+  // The headers a page is sent with from the socket, plain and gzipped, worked out once per page.
+  // Lower case throughout, so that no header is sent twice under two spellings.
+  const headersOfPage = new WeakMap<StoredPage, { plain: Record<string, string>; gzip: Record<string, string> | null }>();
+  function sentWith(page: StoredPage) {
+    let sent = headersOfPage.get(page);
+    if (!sent) {
+      const common: Record<string, string> = {};
+      for (const [name, value] of [...page.headers, ...page.cacheHeaders, ...securityHeaders]) common[name.toLowerCase()] = value;
+      if (page.gzipped !== null) common.vary = 'Accept-Encoding';
+      common['content-type'] = page.contentType;
+      sent = {
+        plain: { ...common, etag: page.etag, 'content-length': String(page.body.byteLength) },
+        gzip:
+          page.gzipped === null
+            ? null
+            : {
+                ...common,
+                etag: page.etag.replace(/"$/, '-gzip"'),
+                'content-length': String(page.gzipped.byteLength),
+                'content-encoding': 'gzip',
+              },
+      };
+      headersOfPage.set(page, sent);
     }
-    return headers;
+    return sent;
   }
 
   /** The stored copy of the page at `key`, when it is still what a render would give now. */
@@ -190,28 +204,19 @@ export function createPublicPages(maxBytes: number, options: PublicPagesOptions 
   function serveFresh(request: IncomingMessage, response: ServerResponse): boolean {
     if (!live || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
     if (request.headers.cookie?.includes(sessionCookie)) return false;
-    let key: string;
-    try {
-      key = keyOfUrl(new URL(request.url ?? '/', 'http://portal'));
-    } catch {
-      return false;
-    }
-    const page = freshPage(key);
+    // The address as sent: a page is stored under its parsed path and query, so an address that
+    // parsing would change finds nothing here and goes the long way, through the hook.
+    const page = request.url ? freshPage(request.url) : null;
     if (!page) return false;
-    const gzip = page.gzipped !== null && takesGzip(request.headers['accept-encoding']);
-    const etag = gzip ? page.etag.replace(/"$/, '-gzip"') : page.etag;
-    const headers: Record<string, string> = { ...sentWith(page), etag };
-    if (page.gzipped !== null) headers.vary = 'Accept-Encoding';
-    if (alreadyHeld(request.headers['if-none-match'] ?? null, etag)) {
-      delete headers['content-type'];
-      response.writeHead(304, headers).end();
+    const sent = sentWith(page);
+    const gzip = sent.gzip !== null && takesGzip(request.headers['accept-encoding']);
+    const headers = gzip ? sent.gzip! : sent.plain;
+    if (alreadyHeld(request.headers['if-none-match'] ?? null, headers.etag!)) {
+      const { 'content-type': _type, 'content-length': _length, 'content-encoding': _encoding, ...unchanged } = headers;
+      response.writeHead(304, unchanged).end();
       return true;
     }
-    const body = gzip ? page.gzipped! : page.body;
-    headers['content-type'] = page.contentType;
-    headers['content-length'] = String(body.byteLength);
-    if (gzip) headers['content-encoding'] = 'gzip';
-    response.writeHead(200, headers).end(request.method === 'HEAD' ? undefined : body);
+    response.writeHead(200, headers).end(request.method === 'HEAD' ? undefined : gzip ? page.gzipped : page.body);
     return true;
   }
 
