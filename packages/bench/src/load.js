@@ -2,6 +2,7 @@
 // autocannon's own histogram rounds them to whole milliseconds, too coarse for the baseline.
 // Every request accepts gzip, as a browser's does.
 import autocannon from 'autocannon';
+import { measureWithWrk } from './wrk.js';
 
 export const BROWSER_HEADERS = { 'accept-encoding': 'gzip' };
 
@@ -27,9 +28,13 @@ export async function checkAnswers(name, url) {
   return body.length;
 }
 
-/** Warms the target up (unless `warmup` is 0), then measures it for `duration` seconds. */
-export async function measure(url, { connections, duration, warmup }) {
+/**
+ * Warms the target up (unless `warmup` is 0), then measures it for `duration` seconds, with wrk
+ * when the settings name it (see settings.js), else autocannon.
+ */
+export async function measure(url, { connections, duration, warmup, wrk = null }) {
   const headers = BROWSER_HEADERS;
+  if (wrk) return measureWithWrk(wrk, url, { connections, duration, warmup, headers });
   if (warmup > 0) await runAutocannon({ url, connections, duration: warmup, headers });
 
   const latencies = [];
@@ -52,6 +57,7 @@ export async function measure(url, { connections, duration, warmup }) {
     errors: result.errors - result.timeouts,
     timeouts: result.timeouts,
     seconds: result.duration,
+    generator: 'autocannon',
     autocannon: {
       requestsAverage: result.requests.average,
       latencyP50: result.latency.p50,

@@ -58,7 +58,7 @@ async function measureClosedLoop(targets) {
 function printReport(rows, meta, { open, caches, publication }) {
   console.log(`\nPledgekeeper benchmark${meta.smoke ? ' (smoke: goals reported, never failing the run)' : ''}, ${meta.date}`);
   console.log(
-    `node ${meta.node}, ${meta.cpus} CPUs (${meta.cpuModel}), ${meta.database}; closed loop: ${meta.connections} connections, ` +
+    `node ${meta.node}, ${meta.cpus} CPUs (${meta.cpuModel}), ${meta.database}; closed loop: ${meta.loadGenerator}, ${meta.connections} connections, ` +
       `${meta.duration} s per target after a ${meta.warmup} s warm-up; open loop: ${meta.rate} requests/s for ${meta.openSeconds} s ` +
       `over ${PUBLIC_PAGES.join(' ')}, a ${meta.deadlineMs} ms deadline each; gzip accepted; load generator on the same machine; ` +
       `run took ${meta.seconds} s\n`,
@@ -128,6 +128,7 @@ async function main() {
       duration: settings.duration,
       warmup: settings.warmup,
       connections: settings.connections,
+      loadGenerator: settings.wrk ? 'wrk' : 'autocannon',
       rate: settings.rate,
       openSeconds: settings.openSeconds,
       deadlineMs: settings.deadlineMs,

@@ -1,6 +1,7 @@
 // What a run measures and for how long, from the environment: the full benchmark by default, or a
 // smoke (BENCH_SMOKE=1) that runs every target for about a second, waits less for a publication,
 // and never fails on a goal.
+import { findWrk } from './wrk.js';
 
 function positiveNumber(env, name, fallback) {
   const raw = env[name];
@@ -20,7 +21,20 @@ function readDatabase(env) {
   return { dialect: 'postgres', serverUrl: url };
 }
 
-export function readSettings(env = process.env) {
+/**
+ * The closed loop's load generator: wrk when installed (BENCH_LOAD=wrk insists on it), else
+ * autocannon (BENCH_LOAD=autocannon chooses it). Both measure the baseline too, so ratios hold.
+ */
+function readLoad(env, find) {
+  const chosen = env.BENCH_LOAD ?? '';
+  if (!['', 'wrk', 'autocannon'].includes(chosen)) throw new Error(`BENCH_LOAD must be wrk or autocannon, not "${chosen}"`);
+  if (chosen === 'autocannon') return null;
+  const wrk = find();
+  if (chosen === 'wrk' && !wrk) throw new Error('BENCH_LOAD=wrk, but wrk is not installed: apt-get install wrk');
+  return wrk;
+}
+
+export function readSettings(env = process.env, find = findWrk) {
   const smoke = env.BENCH_SMOKE !== undefined && env.BENCH_SMOKE !== '' && env.BENCH_SMOKE !== '0';
   const duration = smoke ? 1 : positiveNumber(env, 'BENCH_DURATION', 10);
   return {
@@ -41,5 +55,7 @@ export function readSettings(env = process.env) {
     // Sequential requests per council count in the comparison on generated councils (not in a smoke).
     compareRequests: Math.round(positiveNumber(env, 'BENCH_COMPARE_REQUESTS', 200)),
     database: readDatabase(env),
+    // wrk's path, or null for autocannon.
+    wrk: readLoad(env, find),
   };
 }

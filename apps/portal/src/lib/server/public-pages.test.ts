@@ -58,6 +58,15 @@ describe('the public-page store', () => {
   });
 });
 
+describe('what a stored page weighs', () => {
+  it('drops the comments Svelte leaves for a script, which public pages never run, and keeps every word', async () => {
+    const pages = createPublicPages(1024 * 1024);
+    const rendered = '<!--12qhfyh--><ul><!--[--><li>We listen<!--[0--> &lt;!--[--&gt; <!--]--></li><!--]--></ul><!---->';
+    const served = await pages.remember('/somerset', get('/somerset'), html(rendered), 0);
+    expect(await served.text()).toBe('<ul><li>We listen &lt;!--[--&gt; </li></ul>');
+  });
+});
+
 describe('HTTP caching of public pages', () => {
   it('gives each version of a page a strong ETag, the same wherever it is made, and a new one when it changes', async () => {
     const pages = createPublicPages(1024 * 1024);
@@ -121,8 +130,8 @@ function socketRequest(path: string, headers: Record<string, string> = {}, metho
       sent.headers = given;
       return response;
     },
-    end(body?: Uint8Array) {
-      sent.body = body ? Buffer.from(body) : undefined;
+    end(body?: string | Uint8Array, encoding?: BufferEncoding) {
+      sent.body = body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body, encoding) : Buffer.from(body);
       return response;
     },
   } as unknown as ServerResponse;

@@ -57,8 +57,20 @@ const PUBLIC_ROUTES = new Set([
   '/[council]/logo/[file]',
 ]);
 
-// Said again on each answer, or about this one answer only: never stored.
-const NOT_STORED = new Set(['cache-control', 'content-encoding', 'content-length', 'date', 'etag', 'set-cookie', 'vary']);
+// Said again on each answer, or about this one answer only: never stored. Nor SvelteKit's `link`
+// preload hints (the same stylesheets are linked at the top of the page's head, so they gain
+// nothing over HTTP/1.1) or its marker of a page: bytes on every answer, for no reader.
+const NOT_STORED = new Set([
+  'cache-control',
+  'content-encoding',
+  'content-length',
+  'date',
+  'etag',
+  'set-cookie',
+  'vary',
+  'link',
+  'x-sveltekit-page',
+]);
 
 /** An estimate of what a stored page costs beyond its bytes: the key, the headers, the object. */
 const OVERHEAD_BYTES = 256;
@@ -82,6 +94,15 @@ export const etagOf = (body: Uint8Array): string => `"${createHash('sha256').upd
 function alreadyHeld(held: string | null, etag: string): boolean {
   if (!held) return false;
   return held.trim() === '*' || held.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+// The comments Svelte leaves in rendered HTML for a script to take the page over: `<!--[-->`,
+// `<!--]-->`, `<!---->`, `<!--[0-->`, `<!--12qhfyh-->`. Public pages ship no script, so they are
+// bytes for nothing (about a tenth of a page). What a council wrote is escaped and never matches.
+const HYDRATION_MARKER = /<!--(?:\[-?\d*|\]|[a-z0-9]*)-->/g;
+
+function withoutHydrationMarkers(body: Uint8Array): Uint8Array {
+  return new TextEncoder().encode(new TextDecoder().decode(body).replace(HYDRATION_MARKER, ''));
 }
 
 /** The next local midnight after `ms`. */
@@ -114,7 +135,15 @@ export function createPublicPages(maxBytes: number, options: PublicPagesOptions 
 
   // The headers a page is sent with from the socket, plain and gzipped, worked out once per page.
   // Lower case throughout, so that no header is sent twice under two spellings.
-  const headersOfPage = new WeakMap<StoredPage, { plain: Record<string, string>; gzip: Record<string, string> | null }>();
+  // The bodies too, as one-byte strings: Node sends a string body in the same write as the headers,
+  // a Buffer in a second one, and on a small page that second write is a good part of the cost.
+  interface Sent {
+    plain: Record<string, string>;
+    plainBody: string;
+    gzip: Record<string, string> | null;
+    gzipBody: string;
+  }
+  const headersOfPage = new WeakMap<StoredPage, Sent>();
   function sentWith(page: StoredPage) {
     let sent = headersOfPage.get(page);
     if (!sent) {
@@ -124,6 +153,8 @@ export function createPublicPages(maxBytes: number, options: PublicPagesOptions 
       common['content-type'] = page.contentType;
       sent = {
         plain: { ...common, etag: page.etag, 'content-length': String(page.body.byteLength) },
+        plainBody: Buffer.from(page.body).toString('latin1'),
+        gzipBody: page.gzipped === null ? '' : Buffer.from(page.gzipped).toString('latin1'),
         gzip:
           page.gzipped === null
             ? null
@@ -163,8 +194,10 @@ export function createPublicPages(maxBytes: number, options: PublicPagesOptions 
     if (request.method !== 'GET' || response.status !== 200 || !response.body || response.headers.has('content-encoding')) {
       return response;
     }
-    const body = new Uint8Array(await response.arrayBuffer());
     const contentType = response.headers.get('content-type') ?? 'application/octet-stream';
+    const html = contentType.startsWith('text/html');
+    const received = new Uint8Array(await response.arrayBuffer());
+    const body = html ? withoutHydrationMarkers(received) : received;
     // A file named by its content says so itself (immutable); every other public page is kept briefly.
     const cacheHeaders: [string, string][] = response.headers.has('cache-control')
       ? [['Cache-Control', response.headers.get('cache-control')!]]
@@ -175,7 +208,8 @@ export function createPublicPages(maxBytes: number, options: PublicPagesOptions 
     const now = Date.now();
     const page: StoredPage = {
       body,
-      gzipped: contentType.startsWith('text/html') ? new Uint8Array(await gzipped(body)) : null,
+      // Made once per publication, so at the smallest size gzip makes: every reader gains from it.
+      gzipped: html ? new Uint8Array(await gzipped(body, { level: 9 })) : null,
       contentType,
       headers: [...response.headers].filter(([name]) => !NOT_STORED.has(name.toLowerCase())),
       etag: etagOf(body),
@@ -185,7 +219,8 @@ export function createPublicPages(maxBytes: number, options: PublicPagesOptions 
       cacheHeaders,
     };
     const headerBytes = page.headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0);
-    pages.set(key, page, body.byteLength + (page.gzipped?.byteLength ?? 0) + key.length + headerBytes + OVERHEAD_BYTES);
+    // Twice the bytes: the socket's copies of them (see `sentWith`) are made on first use.
+    pages.set(key, page, 2 * (body.byteLength + (page.gzipped?.byteLength ?? 0)) + key.length + headerBytes + OVERHEAD_BYTES);
     const headers = new Headers(response.headers);
     for (const [name, value] of cacheHeaders) headers.set(name, value);
     return answer(request, page, headers);
@@ -216,7 +251,8 @@ export function createPublicPages(maxBytes: number, options: PublicPagesOptions 
       response.writeHead(304, unchanged).end();
       return true;
     }
-    response.writeHead(200, headers).end(request.method === 'HEAD' ? undefined : gzip ? page.gzipped : page.body);
+    if (request.method === 'HEAD') response.writeHead(200, headers).end();
+    else response.writeHead(200, headers).end(gzip ? sent.gzipBody : sent.plainBody, 'latin1');
     return true;
   }
 
