@@ -144,12 +144,15 @@ export function buildServer({
   });
 
   // A public read worked out now is kept as it goes out, unless something changed meanwhile.
+  // tRPC's answer is a web Response, whose status Fastify would read only later: taking its body
+  // here means taking its status and headers too.
   app.addHook('onSend', async (request, reply, payload) => {
     const pending = pendingReads.get(request.raw);
-    if (!pending || reply.statusCode !== 200 || !(payload instanceof Response)) return payload;
+    if (!pending || !(payload instanceof Response)) return payload;
     const body = Buffer.from(await payload.arrayBuffer());
+    reply.code(payload.status);
     for (const [name, value] of payload.headers) reply.header(name, value);
-    reads.keep(pending, body, payload.headers.get('content-type') ?? 'application/json');
+    if (payload.status === 200) reads.keep(pending, body, payload.headers.get('content-type') ?? 'application/json');
     return body;
   });
 
@@ -200,7 +203,9 @@ export function buildServer({
     }
     if (stream.full()) return reply.code(503).send({ error: { message: 'Too many followers of publications' } });
     const { body, gone } = stream.follow();
-    request.raw.on('close', gone);
+    // The response's close, not the request's: a request without a body may close as soon as it
+    // has been read, long before its reader leaves.
+    reply.raw.on('close', gone);
     return reply.headers(STREAM_HEADERS).send(body);
   });
 

@@ -104,8 +104,21 @@ describeEachDialect(describe, 'public reads kept until a publication, on %s', (d
   it('answers each public read to anyone, and keeps it', async () => {
     for (const [name, input] of Object.entries(READ_INPUTS)) {
       const path = `/trpc/${name}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
-      expect((await get(instances[0]!.base, path)).status, name).toBe(200);
-      expect((await get(instances[0]!.base, path)).headers.get(CACHE_HEADER), name).toBe('hit');
+      // A logo nobody uploaded is not there: a 404, which is never kept.
+      const expected = name === 'council.logo' ? [404, 'miss'] : [200, 'hit'];
+      expect((await get(instances[0]!.base, path)).status, name).toBe(expected[0]);
+      const again = await get(instances[0]!.base, path);
+      expect([again.status, again.headers.get(CACHE_HEADER)], name).toEqual(expected);
+    }
+  });
+
+  it('passes on a refusal with its own status, and never keeps it', async () => {
+    const missing = `/trpc/council.page?input=${encodeURIComponent(JSON.stringify({ council: 'nowhere' }))}`;
+    for (let i = 0; i < 2; i++) {
+      const response = await get(instances[0]!.base, missing);
+      expect(response.status).toBe(404);
+      expect(response.headers.get(CACHE_HEADER)).toBe('miss');
+      expect(await response.text()).toContain('There is no council');
     }
   });
 
@@ -154,12 +167,21 @@ describeEachDialect(describe, 'public reads kept until a publication, on %s', (d
     expect(response.headers['content-type']).toContain('text/event-stream');
     response.setEncoding('utf8');
     let heard = '';
+    // Fails at once, saying what was heard, if the stream ends first.
     const hear = (event: string) =>
-      new Promise<void>((resolve) => {
-        const check = () => heard.includes(`event: ${event}`) && (response.off('data', listen), resolve());
+      new Promise<void>((resolve, reject) => {
+        const done = () => {
+          response.off('data', listen);
+          response.off('end', ended);
+          response.off('close', ended);
+        };
+        const check = () => heard.includes(`event: ${event}`) && (done(), resolve());
         const listen = (chunk: string) => ((heard += chunk), check());
+        const ended = () => (done(), reject(new Error(`the stream ended before "${event}"; heard: ${JSON.stringify(heard)}`)));
         response.on('data', listen);
-        check();
+        response.on('end', ended);
+        response.on('close', ended);
+        if (!check() && (response.readableEnded || response.destroyed)) ended();
       });
     await hear(LIVE_EVENT);
     await client(a!.base, publisherToken).workspace.markReviewed.mutate({ council: 'worcestershire' });

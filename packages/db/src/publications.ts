@@ -45,14 +45,14 @@ export interface WatchOptions {
   retryMs?: number;
   /** SQLite: how often to ask the file whether anyone committed (default 100 ms; a microsecond's work). */
   pollMs?: number;
-  /** PostgreSQL: how often to check that the listening connection still answers (default 5 s). */
+  /** PostgreSQL: how often to check that the listening connection still answers (default 15 s). */
   heartbeatMs?: number;
 }
 
 /** Watches the database at `url` for publications until `stop`. Reports through `events`. */
 export function watchPublications(url: string, events: PublicationEvents, options: WatchOptions = {}): PublicationWatch {
   const watcher = isPostgresUrl(url) ? postgresWatcher : sqliteWatcher;
-  return watcher(url, guarded(events), { retryMs: 500, pollMs: 100, heartbeatMs: 5_000, ...options });
+  return watcher(url, guarded(events), { retryMs: 500, pollMs: 100, heartbeatMs: 15_000, ...options });
 }
 
 /** Keeps the state in one place: `live` and `lost` are reported on changes only. */
@@ -115,7 +115,8 @@ const postgresWatcher: Watcher = (url, events, { retryMs, heartbeatMs }) => {
     events.live();
     // A connection can die without a word (a cable, a firewall): a quiet one is asked now and then.
     heartbeat = setInterval(() => {
-      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no answer to a heartbeat')), 2_000).unref());
+      // Generous: a busy machine is slow, not dead, and a false alarm empties every cache.
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no answer to a heartbeat')), 10_000).unref());
       Promise.race([next.query('select 1'), timeout]).catch((error: Error) => {
         if (client === next) dropped(error.message);
       });
