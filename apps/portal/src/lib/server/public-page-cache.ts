@@ -28,8 +28,17 @@ let following: { stop(): void } | null = null;
 export function startPublicPages(): void {
   if (following) return;
   following = followPublications(publicPages, { apiUrl: env.apiUrl, secret: env.secret, log });
-  (globalThis as Record<symbol, unknown>)[FAST_PATH] = (request: IncomingMessage, response: ServerResponse): boolean =>
-    health(request, response) || publicPages.serveFresh(request, response);
+  // A line per answer only at debug, as for every other request: at the default level a kept
+  // page costs no logging at all.
+  const logEach = env.logLevel === 'debug' || env.logLevel === 'trace';
+  (globalThis as Record<symbol, unknown>)[FAST_PATH] = (request: IncomingMessage, response: ServerResponse): boolean => {
+    if (health(request, response)) return true;
+    const served = publicPages.serveFresh(request, response);
+    if (served && logEach) {
+      log.debug({ method: request.method, path: (request.url ?? '').split('?')[0], status: response.statusCode, kept: true }, 'request');
+    }
+    return served;
+  };
 }
 
 /**
