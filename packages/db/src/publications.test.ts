@@ -51,9 +51,9 @@ afterEach(async () => {
       expect(record.heard.filter((event) => event === 'changed')).toHaveLength(1);
 
       // The listening connection killed, as a restart or failover would: lost, then live again.
-      await sql`select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN%' and pid <> pg_backend_pid()`.execute(
-        t.db,
-      );
+      // This database's only: other suites on the same server have listeners of their own.
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = current_database() and query like 'LISTEN%' and pid <> pg_backend_pid()`.execute(t.db);
       await record.until('lost');
       await record.until('live', 2);
       await t.db.transaction().execute((trx) => announcePublication(trx, 'council-b'));
